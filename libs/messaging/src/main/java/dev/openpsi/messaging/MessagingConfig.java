@@ -6,8 +6,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** Delivery settings of a service ({@code openpsi.*}). */
-@ConfigMapping(prefix = "openpsi")
+/** Delivery settings of a service ({@code openpsi.messaging.*}). */
+@ConfigMapping(prefix = "openpsi.messaging")
 public interface MessagingConfig {
 
     /** This service's id (e.g. {@code osv-adapter}): ce_source, consumer group and replay topic derive from it. */

@@ -92,7 +92,7 @@ public class MessagingRuntime {
 
     public ServiceName service() {
         return ServiceName.fromId(config.service())
-                .orElseThrow(() -> new IllegalArgumentException("openpsi.service is not a known service: " + config.service()));
+                .orElseThrow(() -> new IllegalArgumentException("openpsi.messaging.service is not a known service: " + config.service()));
     }
 
     public Optional<IdempotentConsumer> consumer() {

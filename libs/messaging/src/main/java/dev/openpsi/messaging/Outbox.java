@@ -24,7 +24,7 @@ public class Outbox {
     public Outbox(EventCodec codec, MessagingConfig config) {
         this.codec = codec;
         this.service = ServiceName.fromId(config.service())
-                .orElseThrow(() -> new IllegalArgumentException("openpsi.service is not a known service: " + config.service()));
+                .orElseThrow(() -> new IllegalArgumentException("openpsi.messaging.service is not a known service: " + config.service()));
     }
 
     /**

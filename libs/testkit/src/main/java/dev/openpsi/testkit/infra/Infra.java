@@ -28,10 +28,10 @@ public final class Infra {
 
     private static final Logger LOG = Logger.getLogger(Infra.class);
 
-    private static final String KAFKA_PROPERTY = "openpsi.testkit.kafka.bootstrap";
-    private static final String POSTGRES_PROPERTY = "openpsi.testkit.postgres.port";
-    private static final String KEYCLOAK_PROPERTY = "openpsi.testkit.keycloak.url";
-    private static final String ROOT_PROPERTY = "openpsi.testkit.root";
+    private static final String KAFKA_PROPERTY = "testkit.openpsi.kafka.bootstrap";
+    private static final String POSTGRES_PROPERTY = "testkit.openpsi.postgres.port";
+    private static final String KEYCLOAK_PROPERTY = "testkit.openpsi.keycloak.url";
+    private static final String ROOT_PROPERTY = "testkit.openpsi.root";
 
     // String literals are interned JVM-wide: the same monitors for every class loader.
     private static final String KAFKA_LOCK = "dev.openpsi.testkit.infra.Infra#kafka";

@@ -66,6 +66,7 @@ public final class KeycloakServer {
                 "--http-port=" + settings.port(),
                 "--http-management-port=" + settings.managementPort(),
                 "--hostname-strict=false",
+                "--cache=local", // no clustering: production mode would otherwise open JGroups ports on every interface
                 "--import-realm",
                 "--db-url=" + database.jdbcUrl("keycloak"));
         Map<String, String> env = Map.of(

@@ -15,7 +15,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         KeycloakEndpoint keycloak = Infra.keycloak();
         return Map.of(
                 "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-                "openpsi.testkit.keycloak.base-url", keycloak.baseUrl());
+                "testkit.openpsi.keycloak.base-url", keycloak.baseUrl());
     }
 
     @Override
