@@ -49,6 +49,12 @@ public class ProblemMappers {
         return respond(Problem.validation(field + ": " + reason, List.of(new Problem.FieldError(field, reason))), uri);
     }
 
+    /** A role check refused the caller (the token was valid): 403 as a problem, like every other error. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "your roles do not allow this operation"), uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();

@@ -82,21 +82,9 @@ public final class KafkaBroker {
     }
 
     private static void format(String classpath, Path config, Path workDir, Path log) {
-        List<String> command = List.of(JavaLauncher.java(), "-Xmx256m", "-cp", classpath,
-                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
-        try {
-            Process format = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                format.destroyForcibly();
-                throw new IllegalStateException("Kafka storage format failed:\n" + ManagedProcess.tail(log, 30));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Commands.run("Kafka storage format", List.of(JavaLauncher.java(), "-Xmx256m", "-cp", classpath,
+                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                workDir, log, Duration.ofSeconds(60));
     }
 
     private static String serverProperties(Settings s, Path logs) {

@@ -91,17 +91,19 @@ public final class KeycloakServer {
                 : Path.of(System.getProperty("user.home"), ".cache", "openpsi");
         Path home = cache.resolve("keycloak-" + dist.keycloakVersion());
         Path built = home.resolve(".openpsi-built");
+        Path prepareLog = cache.resolve("keycloak-" + dist.keycloakVersion() + "-prepare.log");
         try (var lock = FileLocks.exclusive(cache.resolve("keycloak-" + dist.keycloakVersion() + ".lock"))) {
             if (!Files.exists(built)) {
                 LOG.infof("Preparing Keycloak %s in %s (first time only)", dist.keycloakVersion(), home);
                 if (Files.exists(home)) {
-                    run(List.of("rm", "-rf", home.toString()), cache, Duration.ofMinutes(2));
+                    Commands.run("removing a half-prepared Keycloak", List.of("rm", "-rf", home.toString()), cache, prepareLog,
+                            Duration.ofMinutes(2));
                 }
                 Files.createDirectories(cache);
-                run(List.of("tar", "-xzf", dist.keycloakArchive().toString(), "-C", cache.toString()), cache,
-                        Duration.ofMinutes(5));
-                run(List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true"),
-                        home, Duration.ofMinutes(5));
+                Commands.run("unpacking Keycloak", List.of("tar", "-xzf", dist.keycloakArchive().toString(), "-C",
+                        cache.toString()), cache, prepareLog, Duration.ofMinutes(5));
+                Commands.run("kc.sh build", List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
+                        "--health-enabled=true"), home, prepareLog, Duration.ofMinutes(5));
                 Files.createFile(built);
             }
             Path importDir = home.resolve("data/import");
@@ -118,20 +120,6 @@ public final class KeycloakServer {
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void run(List<String> command, Path dir, Duration timeout) throws IOException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command + " failed:\n" + new String(out, StandardCharsets.UTF_8));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -96,15 +96,7 @@ public final class PostgresServer {
         command.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                 "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"));
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException("initdb failed:\n" + ManagedProcess.tail(log, 30));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Commands.run("initdb", command, workDir, log, Duration.ofSeconds(120));
         } finally {
             Files.deleteIfExists(pwfile);
         }
@@ -157,21 +149,14 @@ public final class PostgresServer {
                     InputStream in = jar.getInputStream(jar.getEntry("postgres-linux-x86_64.txz"))) {
                 Files.copy(in, txz, StandardCopyOption.REPLACE_EXISTING);
             }
-            Process tar = new ProcessBuilder("tar", "-xJf", txz.toString(), "-C", target.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (tar.waitFor() != 0) {
-                throw new IllegalStateException("cannot extract portable PostgreSQL: " + out);
-            }
+            Commands.run("unpacking portable PostgreSQL", List.of("tar", "-xJf", txz.toString(), "-C", target.toString()),
+                    target, target.resolveSibling(target.getFileName() + ".log"), Duration.ofMinutes(5));
             Files.delete(txz);
             openForServerUser(target);
             Files.createFile(marker);
             return target.resolve("bin");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -210,17 +195,8 @@ public final class PostgresServer {
         if (Files.isDirectory(path)) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        try {
-            Process chown = new ProcessBuilder("chown", "-R", user.get()[0] + ":" + user.get()[1], path.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(chown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (chown.waitFor() != 0) {
-                throw new IOException("chown failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        Commands.run("chown of " + path, List.of("chown", "-R", user.get()[0] + ":" + user.get()[1], path.toString()),
+                path.getParent(), path.getParent().resolve("chown.log"), Duration.ofMinutes(1));
     }
 
     public int port() {

@@ -89,7 +89,10 @@ public abstract class ServiceBaseline {
     @Test
     void endpointsDeclareTheirRoles() {
         // a regular user configures and troubleshoots nothing
-        given().auth().oauth2(userToken("user@acme.example")).when().get(DELIVERY_STATUS, "acme").then().statusCode(403);
+        given().auth().oauth2(userToken("user@acme.example")).when().get(DELIVERY_STATUS, "acme").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
         // a service account acts for every account
         String service = tokens().clientCredentials(serviceId(), "dev-" + serviceId() + "-secret");
         given().auth().oauth2(service).when().get(DELIVERY_STATUS, "globex").then().statusCode(200);
