@@ -32,18 +32,22 @@ final class Probes {
         }
     }
 
-    /** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+    /**
+     * Memory of a process and all its descendants, in MiB: the proportional set size (Linux
+     * /proc/PID/smaps_rollup), so memory the processes share (PostgreSQL's shared buffers) is
+     * counted once rather than once per process.
+     */
     static long rssMiB(long pid) {
         return ProcessHandle.of(pid)
-                .map(h -> Stream.concat(Stream.of(h), h.descendants()).mapToLong(p -> rssKiB(p.pid())).sum() / 1024)
+                .map(h -> Stream.concat(Stream.of(h), h.descendants()).mapToLong(p -> pssKiB(p.pid())).sum() / 1024)
                 .orElse(0L);
     }
 
-    private static long rssKiB(long pid) {
+    private static long pssKiB(long pid) {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"));
             for (String line : lines) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith("Pss:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }

@@ -22,7 +22,7 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("openpsi is not running (./openpsi up starts it)");
             return 3;
         }
-        System.out.printf("%-17s %8s  %-8s %-6s %8s%n", "COMPONENT", "PID", "PROCESS", "HEALTH", "RSS");
+        System.out.printf("%-17s %8s  %-8s %-6s %8s%n", "COMPONENT", "PID", "PROCESS", "HEALTH", "MEMORY");
         long total = 0;
         int unhealthy = 0;
         for (PidFiles.Entry e : entries) {

@@ -94,7 +94,8 @@ final class UpCommand implements Callable<Integer> {
         if (!running(pids, "keycloak", console)) {
             requireFree(ports.keycloak(), "Keycloak");
             requireFree(ports.keycloakManagement(), "Keycloak management");
-            console.step("starting Keycloak " + dist.keycloakVersion() + " (the first start prepares it, about a minute)");
+            console.step("starting Keycloak " + dist.keycloakVersion()
+                    + (KeycloakServer.isPrepared(dist) ? "" : " (first start on this machine: preparing it, about a minute)"));
             long t = System.nanoTime();
             KeycloakServer keycloak = KeycloakServer.start(dist, new KeycloakServer.Settings(ports.keycloak(),
                     ports.keycloakManagement(), stack.data().resolve("keycloak"), Lifetime.DETACHED), postgres);
@@ -156,10 +157,8 @@ final class UpCommand implements Callable<Integer> {
         env.put("OPENPSI_DB_URL", "postgresql://" + LoopbackPorts.HOST + ":" + p.postgres() + "/openpsi");
         env.put("OPENPSI_DB_JDBC_URL", "jdbc:postgresql://" + LoopbackPorts.HOST + ":" + p.postgres() + "/openpsi");
         env.put("OPENPSI_OIDC_URL", stack.keycloakUrl() + "/realms/openpsi");
-        if (service.equals("cloudlink-daemon")) {
-            // the demo accounts the demo users of the realm belong to
-            env.put("QUARKUS_FLYWAY_LOCATIONS", "classpath:db/messaging,classpath:db/migration,classpath:db/demo");
-        }
+        // the accounts the demo users of the realm belong to (cloudlink-daemon owns accounts)
+        env.put("OPENPSI_DEMO_ENABLED", "true");
         return env;
     }
 

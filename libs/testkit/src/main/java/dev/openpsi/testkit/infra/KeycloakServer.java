@@ -84,11 +84,20 @@ public final class KeycloakServer {
         return server;
     }
 
+    /** Whether this machine already has the distribution unpacked and built (later starts are faster). */
+    public static boolean isPrepared(InfraDistribution dist) {
+        return Files.exists(cache().resolve("keycloak-" + dist.keycloakVersion()).resolve(".openpsi-built"));
+    }
+
+    private static Path cache() {
+        String cacheEnv = System.getenv("OPENPSI_CACHE");
+        return cacheEnv != null && !cacheEnv.isBlank() ? Path.of(cacheEnv)
+                : Path.of(System.getProperty("user.home"), ".cache", "openpsi");
+    }
+
     /** Unpacks the distribution and runs {@code kc.sh build} for PostgreSQL, once per machine. */
     static Path prepareDistribution(InfraDistribution dist) {
-        String cacheEnv = System.getenv("OPENPSI_CACHE");
-        Path cache = cacheEnv != null && !cacheEnv.isBlank() ? Path.of(cacheEnv)
-                : Path.of(System.getProperty("user.home"), ".cache", "openpsi");
+        Path cache = cache();
         Path home = cache.resolve("keycloak-" + dist.keycloakVersion());
         Path built = home.resolve(".openpsi-built");
         Path prepareLog = cache.resolve("keycloak-" + dist.keycloakVersion() + "-prepare.log");
