@@ -67,6 +67,19 @@ public class AccountScope {
                 "the token carries no account claim")));
     }
 
+    /**
+     * The account a request acts on: the one it names (the {@code account} query parameter of the
+     * collection endpoints) if the caller may see it - 404 otherwise - or, when it names none, the
+     * caller's own account. Service accounts must name one.
+     */
+    public String targetAccount(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return requireCallerAccount();
+        }
+        requireAccess(requested);
+        return requested;
+    }
+
     public String subject() {
         return token.getSubject();
     }
