@@ -54,7 +54,9 @@ public final class KeycloakServer {
     public static KeycloakServer start(InfraDistribution dist, Settings settings, PostgresEndpoint database) {
         long started = System.nanoTime();
         Path home = prepareDistribution(dist);
-        database.createDatabase("keycloak");
+        KeycloakDatabaseSnapshot snapshot = KeycloakDatabaseSnapshot.of(dist, cache());
+        boolean fresh = database.createDatabase("keycloak");
+        boolean restored = fresh && snapshot.restoreInto(database, "keycloak");
         try {
             Files.createDirectories(settings.workDir());
         } catch (IOException e) {
@@ -79,8 +81,12 @@ public final class KeycloakServer {
                 settings.workDir().resolve("keycloak.log"), settings.lifetime(), ManagedProcess.StopSignal.TERM, false);
         KeycloakServer server = new KeycloakServer(settings, process);
         Waits.until("Keycloak on " + server.baseUrl(), Duration.ofSeconds(180), process, server::realmIsServed);
-        LOG.infof("Keycloak %s ready on %s in %d ms", dist.keycloakVersion(), server.baseUrl(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (fresh && !restored) {
+            snapshot.save(database, "keycloak");
+        }
+        LOG.infof("Keycloak %s ready on %s in %d ms%s", dist.keycloakVersion(), server.baseUrl(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                restored ? " (database restored from the prepared snapshot)" : "");
         return server;
     }
 
@@ -89,7 +95,7 @@ public final class KeycloakServer {
         return Files.exists(cache().resolve("keycloak-" + dist.keycloakVersion()).resolve(".openpsi-built"));
     }
 
-    private static Path cache() {
+    static Path cache() {
         String cacheEnv = System.getenv("OPENPSI_CACHE");
         return cacheEnv != null && !cacheEnv.isBlank() ? Path.of(cacheEnv)
                 : Path.of(System.getProperty("user.home"), ".cache", "openpsi");

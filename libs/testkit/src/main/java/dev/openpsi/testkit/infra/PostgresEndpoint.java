@@ -26,8 +26,8 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
         return DriverManager.getConnection(jdbcUrl(database), user, password);
     }
 
-    /** Creates the database unless it exists. */
-    public void createDatabase(String name) {
+    /** Creates the database unless it exists; true when it was created now. */
+    public boolean createDatabase(String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid database name: " + name);
         }
@@ -36,12 +36,13 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {
-                    return;
+                    return false;
                 }
             }
             try (Statement create = c.createStatement()) {
                 create.execute("create database " + name);
             }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
