@@ -12,7 +12,9 @@ import dev.openpsi.events.payload.mwi.MessageWaitingChanged;
 import dev.openpsi.events.payload.platform.ComponentStatusChanged;
 import dev.openpsi.events.payload.platform.SettingsChanged;
 import dev.openpsi.events.payload.provisioning.CloudLinkUserCreated;
+import dev.openpsi.events.payload.provisioning.CloudLinkUserRemoved;
 import dev.openpsi.events.payload.provisioning.LicenseAssigned;
+import dev.openpsi.events.payload.provisioning.LicenseRevoked;
 import dev.openpsi.events.payload.provisioning.ProvisioningFailed;
 import dev.openpsi.events.payload.provisioning.SipPhoneProvisioned;
 import dev.openpsi.events.payload.provisioning.ZoomUserLinked;
@@ -40,6 +42,10 @@ public final class EventTypes {
             v1(Topic.PROVISIONING, "CloudLinkUserCreated", CloudLinkUserCreated.class, CloudLinkUserCreated::email);
     public static final EventType<LicenseAssigned> LICENSE_ASSIGNED =
             v1(Topic.PROVISIONING, "LicenseAssigned", LicenseAssigned.class, LicenseAssigned::email);
+    public static final EventType<CloudLinkUserRemoved> CLOUDLINK_USER_REMOVED =
+            v1(Topic.PROVISIONING, "CloudLinkUserRemoved", CloudLinkUserRemoved.class, CloudLinkUserRemoved::email);
+    public static final EventType<LicenseRevoked> LICENSE_REVOKED =
+            v1(Topic.PROVISIONING, "LicenseRevoked", LicenseRevoked.class, LicenseRevoked::email);
 
     // mwi, call-log, telephony: keyed account/DN
     public static final EventType<MessageWaitingChanged> MESSAGE_WAITING_CHANGED =
@@ -65,7 +71,7 @@ public final class EventTypes {
 
     private static final List<EventType<?>> ALL = List.of(
             ZOOM_USER_LINKED, ZOOM_USER_UPDATED, ZOOM_USER_REMOVED, SIP_PHONE_PROVISIONED, PROVISIONING_FAILED,
-            CLOUDLINK_USER_CREATED, LICENSE_ASSIGNED,
+            CLOUDLINK_USER_CREATED, LICENSE_ASSIGNED, CLOUDLINK_USER_REMOVED, LICENSE_REVOKED,
             MESSAGE_WAITING_CHANGED,
             CALL_LOG_RECORDED,
             FORWARDING_CHANGED, DO_NOT_DISTURB_CHANGED,

@@ -59,7 +59,7 @@ class CeTypeTest {
             assertEquals(Optional.of(type), EventTypes.byCeType(type.ceType()));
             assertEquals(type, EventTypes.resolve(type.ceType()));
         }
-        assertEquals(14, ceTypes.size());
+        assertEquals(16, ceTypes.size());
         assertEquals(List.of(EventTypes.FORWARDING_CHANGED, EventTypes.DO_NOT_DISTURB_CHANGED),
                 EventTypes.byTopic(Topic.TELEPHONY));
         assertEquals("dev.openpsi.mwi.MessageWaitingChanged.v1", EventTypes.MESSAGE_WAITING_CHANGED.ceType());

@@ -17,7 +17,9 @@ import dev.openpsi.events.payload.platform.ComponentType;
 import dev.openpsi.events.payload.platform.SettingsChanged;
 import dev.openpsi.events.payload.platform.SettingsSection;
 import dev.openpsi.events.payload.provisioning.CloudLinkUserCreated;
+import dev.openpsi.events.payload.provisioning.CloudLinkUserRemoved;
 import dev.openpsi.events.payload.provisioning.LicenseAssigned;
+import dev.openpsi.events.payload.provisioning.LicenseRevoked;
 import dev.openpsi.events.payload.provisioning.ProvisioningFailed;
 import dev.openpsi.events.payload.provisioning.ProvisioningFailureReason;
 import dev.openpsi.events.payload.provisioning.SipPhoneProvisioned;
@@ -54,6 +56,8 @@ public final class EventSamples {
         put(EventTypes.CLOUDLINK_USER_CREATED,
                 new CloudLinkUserCreated(ACCOUNT, EMAIL, "cl-7f3e2a", "Anna", "Schmidt"));
         put(EventTypes.LICENSE_ASSIGNED, new LicenseAssigned(ACCOUNT, EMAIL, LicenseAssigned.ZOOM_PSI));
+        put(EventTypes.CLOUDLINK_USER_REMOVED, new CloudLinkUserRemoved(ACCOUNT, EMAIL, "cl-7f3e2a"));
+        put(EventTypes.LICENSE_REVOKED, new LicenseRevoked(ACCOUNT, EMAIL, LicenseAssigned.ZOOM_PSI));
         put(EventTypes.MESSAGE_WAITING_CHANGED,
                 new MessageWaitingChanged(ACCOUNT, DN, EMAIL, 2, 8, 0, 2));
         put(EventTypes.CALL_LOG_RECORDED, new CallLogRecorded(ACCOUNT, DN, "osv-call-0001", CallDirection.INBOUND,
