@@ -72,7 +72,7 @@ class IdempotentConsumerTest {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             MessageWaitingChanged p = TestFixtures.mwi(account, i, i + 1);
-            records.add(TestFixtures.record(codec, TestFixtures.envelope(p), p));
+            records.add(TestFixtures.record(TestFixtures.envelope(p), p));
         }
         TestFixtures.send(bootstrap, records);
 
@@ -100,7 +100,7 @@ class IdempotentConsumerTest {
         String poisonDn = TestFixtures.dn(poisonAt);
         for (int i = 0; i < 1000; i++) {
             MessageWaitingChanged p = TestFixtures.mwi(account, i, 1);
-            ProducerRecord<String, byte[]> r = TestFixtures.record(codec, TestFixtures.envelope(p), p);
+            ProducerRecord<String, byte[]> r = TestFixtures.record(TestFixtures.envelope(p), p);
             if (i == poisonAt) {
                 // a producer outside the contract: negative counter, which the schema forbids
                 String bad = new String(r.value(), StandardCharsets.UTF_8).replace("\"newMessages\":1", "\"newMessages\":-3");
@@ -140,7 +140,7 @@ class IdempotentConsumerTest {
         String account = TestFixtures.uniqueAccount();
         String name = "kinds-" + UUID.randomUUID();
         MessageWaitingChanged p = TestFixtures.mwi(account, 1, 1);
-        ProducerRecord<String, byte[]> good = TestFixtures.record(codec, TestFixtures.envelope(p), p);
+        ProducerRecord<String, byte[]> good = TestFixtures.record(TestFixtures.envelope(p), p);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(withValue(good, "{not json".getBytes(StandardCharsets.UTF_8), "k-json"));
         records.add(withType(good, "dev.openpsi.mwi.MessageWaitingChanged.v7", "k-version"));
@@ -196,14 +196,14 @@ class IdempotentConsumerTest {
         Envelope replayed = original.asReplay(UUID.randomUUID());
         try (IdempotentConsumer c = consumer(name)) {
             c.start();
-            TestFixtures.send(bootstrap, List.of(TestFixtures.record(codec, original, p)));
+            TestFixtures.send(bootstrap, List.of(TestFixtures.record(original, p)));
             TestFixtures.await("first effect", Duration.ofSeconds(30), () -> effects(sessions, name, account) == 1);
             // the same event again (a producer retry or a relay restart): no second effect
-            TestFixtures.send(bootstrap, List.of(TestFixtures.record(codec, original, p)));
+            TestFixtures.send(bootstrap, List.of(TestFixtures.record(original, p)));
             TestFixtures.await("duplicate seen", Duration.ofSeconds(30), () -> c.duplicates() >= 1);
             assertEquals(1, effects(sessions, name, account));
             // a deliberate replay applies once more, and only once however often it arrives
-            TestFixtures.send(bootstrap, List.of(TestFixtures.record(codec, replayed, p), TestFixtures.record(codec, replayed, p)));
+            TestFixtures.send(bootstrap, List.of(TestFixtures.record(replayed, p), TestFixtures.record(replayed, p)));
             TestFixtures.await("replay applied", Duration.ofSeconds(30), () -> effects(sessions, name, account) == 2
                     && c.duplicates() >= 2);
             assertEquals(2, effects(sessions, name, account));
@@ -233,7 +233,7 @@ class IdempotentConsumerTest {
                 OutboxRelay relay = new OutboxRelay(pool, publisher, "osv-adapter", 100, Duration.ofMillis(20))) {
             c.start();
             relay.start("relay-under-test");
-            TestFixtures.send(bootstrap, List.of(TestFixtures.record(codec, cause, p)));
+            TestFixtures.send(bootstrap, List.of(TestFixtures.record(cause, p)));
             List<ConsumerRecord<String, byte[]>> produced = TestFixtures.readAll(bootstrap, Topic.TELEPHONY.topicName(),
                     r -> account.equals(TestFixtures.header(r, CloudEventHeaders.ACCOUNT)), 1, Duration.ofSeconds(30));
             assertEquals(1, produced.size());

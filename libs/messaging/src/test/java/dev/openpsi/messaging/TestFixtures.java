@@ -1,32 +1,20 @@
 package dev.openpsi.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import dev.openpsi.events.Envelope;
-import dev.openpsi.events.EventCodec;
 import dev.openpsi.events.EventTypes;
 import dev.openpsi.events.ServiceName;
 import dev.openpsi.events.payload.mwi.MessageWaitingChanged;
+import dev.openpsi.testkit.events.TestEvents;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
@@ -50,75 +38,29 @@ final class TestFixtures {
     }
 
     /** A record exactly as a producing service's relay writes it. */
-    static ProducerRecord<String, byte[]> record(EventCodec codec, Envelope envelope, MessageWaitingChanged payload) {
-        RecordHeaders headers = new RecordHeaders();
-        envelope.toHeaders(headers);
-        return new ProducerRecord<>(EventTypes.MESSAGE_WAITING_CHANGED.topic().topicName(), null,
-                EventTypes.MESSAGE_WAITING_CHANGED.key(payload), codec.encode(EventTypes.MESSAGE_WAITING_CHANGED, payload),
-                headers);
+    static ProducerRecord<String, byte[]> record(Envelope envelope, MessageWaitingChanged payload) {
+        return TestEvents.record(EventTypes.MESSAGE_WAITING_CHANGED, envelope, payload);
     }
 
     static Envelope envelope(MessageWaitingChanged payload) {
-        return Envelope.create(ServiceName.VVM_TRANSCRIPT, EventTypes.MESSAGE_WAITING_CHANGED, payload.account(),
-                payload.dn());
+        return TestEvents.envelope(ServiceName.VVM_TRANSCRIPT, EventTypes.MESSAGE_WAITING_CHANGED, payload);
     }
 
-    static void send(String bootstrap, List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(bootstrap, "test-producer")) {
-            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
-            for (ProducerRecord<String, byte[]> r : records) {
-                acks.add(producer.send(r));
-            }
-            for (var ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        }
+    static void send(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
+        TestEvents.send(bootstrap, records);
     }
 
-    /** Every record of {@code topic} matching {@code filter}, read from the beginning until {@code expected} are seen or time runs out. */
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic,
             Predicate<ConsumerRecord<String, byte[]>> filter, int expected, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (filter.test(r)) {
-                        out.add(r);
-                    }
-                });
-            }
-            // a short extra read shows records beyond the expected count (duplicates) too
-            long settle = System.nanoTime() + Duration.ofMillis(700).toNanos();
-            while (System.nanoTime() < settle) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (filter.test(r)) {
-                        out.add(r);
-                    }
-                });
-            }
-        }
-        return out;
+        return TestEvents.read(bootstrap, topic, filter, expected, timeout);
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return TestEvents.header(record, name);
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        TestEvents.await(what, timeout, condition);
     }
 
     /** Runs reactive work on a Vert.x context and waits (tests run on a plain thread). */

@@ -406,6 +406,36 @@ class SbcConfigurationsWriteTest {
                 .body("version", equalTo(1));
     }
 
+    @Test
+    void concurrentCreatesOfOneNameCreateOneConfiguration() throws Exception {
+        String name = DemoTokens.freshName("Twins");
+        String token = DemoTokens.of(ACME_ADMIN);
+        List<Callable<ValidatableResponse>> creates = new ArrayList<>();
+        for (String twin : List.of(name, name.toUpperCase(), name.toLowerCase(), name, name.toUpperCase(), name.toLowerCase())) {
+            Map<String, Object> body = config(twin, "sbc.acme.example", 65061, "TLS");
+            creates.add(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .when().post(CONFIGURATIONS).then());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(creates.size());
+        List<String> created = new ArrayList<>();
+        try {
+            for (Future<ValidatableResponse> answer : pool.invokeAll(creates)) {
+                ValidatableResponse response = answer.get();
+                int status = response.extract().statusCode();
+                assertTrue(status == 201 || status == 409, "a concurrent create answered " + status + ": "
+                        + response.extract().asString());
+                if (status == 201) {
+                    created.add(response.extract().path("id"));
+                } else {
+                    response.contentType("application/problem+json").body("type", endsWith("/sbc-configuration-exists"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, created.size(), "one configuration per name: " + created);
+    }
+
     static Map<String, Object> config(String name, String host, Object port, String protocol) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);

@@ -55,12 +55,18 @@ final class ZoomAccount {
 
     /** Bulk seeding under one lock; {@code emailPattern} is a {@link String#format} pattern fed 1..count + offset. */
     int addUsers(int count, String emailPattern, UserStatus status, int type, Instant now) {
+        // the common "prefix%dsuffix" pattern is expanded without String.format (100,000 users stay fast)
+        int d = emailPattern.indexOf("%d");
+        boolean simple = d >= 0 && emailPattern.indexOf('%', d + 2) < 0 && emailPattern.lastIndexOf('%', d - 1) < 0;
+        String prefix = simple ? emailPattern.substring(0, d) : null;
+        String suffix = simple ? emailPattern.substring(d + 2) : null;
         synchronized (lock) {
             int start = usersBySeq.size();
             for (int i = 1; i <= count; i++) {
                 int n = start + i;
-                String email = String.format(Locale.ROOT, emailPattern, n);
-                insertUser(new ZoomUser(Http.zoomId(), email, "User", String.valueOf(n), type, status, now));
+                String number = String.valueOf(n);
+                String email = simple ? prefix + number + suffix : String.format(Locale.ROOT, emailPattern, n);
+                insertUser(new ZoomUser(Http.zoomId(), email, "User", number, type, status, now));
             }
             return count;
         }
