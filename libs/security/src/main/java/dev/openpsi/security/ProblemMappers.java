@@ -55,6 +55,15 @@ public class ProblemMappers {
         return respond(Problem.of(403, "Forbidden", "your roles do not allow this operation"), uri);
     }
 
+    /**
+     * A JSON value of the wrong type ({@code "port": "five thousand"}): Quarkus REST has its own,
+     * more specific mapper for it that answers plain JSON; this one names the field as a problem.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();

@@ -60,7 +60,7 @@ import com.sun.net.httpserver.HttpServer;
  * </ul>
  *
  * <h2>For tests</h2>
- * Seed with {@link #createAccount}, {@link #addUser}, {@link #addUsers} (100,000 users in well under a second),
+ * Seed with {@link #createAccount}, {@link #addUser}, {@link #addUsers} (100,000 users in about a second),
  * {@link #registerClient}, {@link #issueAuthorizationCode}; break things with {@link #failNext},
  * {@link #delayNext}, {@link #revokeRefreshTokens}; inject an {@link AdjustableClock} to expire tokens and page
  * tokens; read {@link #requestCount}, {@link #throttledCount} and {@link #maxObservedRate} to prove a client

@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +111,38 @@ class ZoomRateLimitTest {
         }
         assertEquals(0, sim.throttledCount(RateLimitCategory.MEDIUM));
         assertEquals(5, sim.maxObservedRate(ACCOUNT, RateLimitCategory.MEDIUM));
+    }
+
+    @Test
+    void concurrentClientsOfOneAccountShareTheLimit() throws Exception {
+        AdjustableClock clock = new AdjustableClock(); // time stands still: exactly `limit` requests pass
+        ZoomHttp http = startWith(clock);
+        sim.rateLimit(RateLimitCategory.MEDIUM, 10);
+        String token = http.s2sToken("c", "s", ACCOUNT);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        int status = http.get(token, "/sip_phones/phones").status();
+                        statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Set.of(200, 429), statuses.keySet());
+        assertEquals(10, statuses.get(200).get());
+        assertEquals(50, statuses.get(429).get());
+        assertEquals(60, sim.maxObservedRate(ACCOUNT, RateLimitCategory.MEDIUM));
+        assertEquals(10, sim.maxAdmittedRate(ACCOUNT, RateLimitCategory.MEDIUM));
     }
 
     @Test
