@@ -150,7 +150,7 @@ final class UpCommand implements Callable<Integer> {
                 "-Dopenpsi.stack=local", "-jar", stack.serviceJar(service).toString());
     }
 
-    private static Map<String, String> serviceEnvironment(StackLayout stack, String service) {
+    static Map<String, String> serviceEnvironment(StackLayout stack, String service) {
         StackLayout.Ports p = stack.ports();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", LoopbackPorts.HOST + ":" + p.kafka());
