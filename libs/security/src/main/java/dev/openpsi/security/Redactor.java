@@ -17,7 +17,7 @@ public final class Redactor {
     private static final Pattern JSON_MEMBER = Pattern.compile(
             "(\"" + NAMES + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(\\b" + NAMES + "\\s*[=:]\\s*)(?!\\*\\*\\*)([^\\s,;&\"'}\\]]+)", Pattern.CASE_INSENSITIVE);
+            "(\\b" + NAMES + "\\s*[=:]\\s*)(?!\\*\\*\\*)([^\\s,;&\"'})\\]]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
     private Redactor() {
