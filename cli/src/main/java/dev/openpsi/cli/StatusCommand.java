@@ -44,6 +44,7 @@ final class StatusCommand implements Callable<Integer> {
         return switch (e.name()) {
             case "postgres" -> LoopbackPorts.isOpen(p.postgres()) ? "UP" : "DOWN";
             case "kafka" -> LoopbackPorts.isOpen(p.kafka()) ? "UP" : "DOWN";
+            case "zoom-simulator" -> LoopbackPorts.isOpen(UpCommand.ZOOM_SIMULATOR_PORT) ? "UP" : "DOWN";
             default -> e.healthUrl() != null && Probes.httpStatus(e.healthUrl()) == 200 ? "UP" : "DOWN";
         };
     }

@@ -33,6 +33,12 @@ final class UpCommand implements Callable<Integer> {
     static final int ORDER_POSTGRES = 1;
     static final int ORDER_KAFKA = 2;
     static final int ORDER_KEYCLOAK = 3;
+    static final int ORDER_ZOOM_SIMULATOR = 4;
+    /** The local stack's stand-in for Zoom (never used outside the local stack and tests). */
+    static final int ZOOM_SIMULATOR_PORT = 8090;
+    static final String DEMO_ZOOM_ACCOUNT = "demo-zoom";
+    static final String DEMO_ZOOM_CLIENT = "demo-client";
+    static final String DEMO_ZOOM_SECRET = "demo-secret";
     static final int ORDER_SERVICES = 10;
 
     @ParentCommand
@@ -104,6 +110,26 @@ final class UpCommand implements Callable<Integer> {
             console.step("Keycloak ready on " + keycloak.baseUrl() + ", realm openpsi (" + Console.seconds(t) + ")");
         }
 
+        if (!running(pids, "zoom-simulator", console)) {
+            requireFree(ZOOM_SIMULATOR_PORT, "the Zoom simulator");
+            ManagedProcess simulator = ManagedProcess.start("zoom-simulator", List.of(JavaRuntime.java(), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), "dev.openpsi.testkit.zoom.ZoomSimulator",
+                    "--port=" + ZOOM_SIMULATOR_PORT, "--account=" + DEMO_ZOOM_ACCOUNT, "--client-id=" + DEMO_ZOOM_CLIENT,
+                    "--client-secret=" + DEMO_ZOOM_SECRET, "--users=20", "--email-pattern=user%d@acme.example.com"),
+                    Map.of(), stack.home(), stack.logs().resolve("zoom-simulator.log"), Lifetime.DETACHED, StopSignal.TERM, false);
+            pids.write(new PidFiles.Entry("zoom-simulator", simulator.pid(), StopSignal.TERM, ORDER_ZOOM_SIMULATOR,
+                    null));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!LoopbackPorts.isOpen(ZOOM_SIMULATOR_PORT)) {
+                if (!simulator.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the Zoom simulator did not start:\n" + simulator.logTail(20));
+                }
+                Thread.sleep(100);
+            }
+            console.step("Zoom simulator (demo tenant " + DEMO_ZOOM_ACCOUNT + ", 20 users user1..20@acme.example.com) on 127.0.0.1:"
+                    + ZOOM_SIMULATOR_PORT);
+        }
+
         Map<String, String> readyUrls = new LinkedHashMap<>();
         int order = ORDER_SERVICES;
         for (StackLayout.ServicePort service : StackLayout.SERVICES) {
@@ -159,6 +185,9 @@ final class UpCommand implements Callable<Integer> {
         env.put("OPENPSI_OIDC_URL", stack.keycloakUrl() + "/realms/openpsi");
         // the accounts the demo users of the realm belong to (cloudlink-daemon owns accounts)
         env.put("OPENPSI_DEMO_ENABLED", "true");
+        // zoom-sync talks to the local Zoom simulator, not to Zoom
+        env.put("OPENPSI_ZOOM_API_URL", "http://" + LoopbackPorts.HOST + ":" + ZOOM_SIMULATOR_PORT + "/v2");
+        env.put("OPENPSI_ZOOM_OAUTH_URL", "http://" + LoopbackPorts.HOST + ":" + ZOOM_SIMULATOR_PORT + "/oauth");
         return env;
     }
 
@@ -213,6 +242,8 @@ final class UpCommand implements Callable<Integer> {
         console.info("  Kafka              127.0.0.1:" + p.kafka());
         console.info("  PostgreSQL         127.0.0.1:" + p.postgres() + " (database openpsi, user openpsi / openpsi)");
         console.info("  Keycloak           " + stack.keycloakUrl() + " (realm openpsi; admin console user admin / admin)");
+        console.info("  Zoom simulator     127.0.0.1:" + ZOOM_SIMULATOR_PORT + " (tenant " + DEMO_ZOOM_ACCOUNT + ", client "
+                + DEMO_ZOOM_CLIENT + " / " + DEMO_ZOOM_SECRET + ")");
         console.info("");
         console.info("  Demo users (password: demo):");
         console.info("    partner@partner.example  partner, account-admin   account partner-one");

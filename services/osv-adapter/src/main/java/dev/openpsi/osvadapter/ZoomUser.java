@@ -23,9 +23,10 @@ public class ZoomUser {
 
     /**
      * An email address as the event schemas accept it once lowercased: something, '@', a dotted
-     * domain, no white space. Input may carry upper case; it is stored lowercase.
+     * domain, no white space (any Unicode white space, so the database check agrees too). Input may
+     * carry upper case; it is stored lowercase.
      */
-    public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    public static final String EMAIL_PATTERN = "(?U)[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     public static final String EMAIL_MESSAGE = "must be an email address like jane.doe@acme.example";
     public static final int EMAIL_MAX_LENGTH = 254;
     public static final int NAME_MAX_LENGTH = 64;

@@ -101,9 +101,15 @@ final class Fixtures {
     static String publishedSbcConfiguration(Topics topics, String account, String adminToken) {
         String id = "sbc-" + UUID.randomUUID().toString().substring(0, 8);
         SbcConfigurationChanged created = sbc(account, id, "SBC " + id, ConfigurationChange.CREATED);
-        topics.send(EventTypes.SBC_CONFIGURATION_CHANGED, sbcEnvelope(created, Instant.now()), created);
-        await("SBC configuration " + id + " consumed", Duration.ofSeconds(60),
-                () -> sbcConfigurationIds(adminToken).contains(id));
+        Envelope envelope = sbcEnvelope(created, Instant.now());
+        topics.send(EventTypes.SBC_CONFIGURATION_CHANGED, envelope, created);
+        try {
+            await("SBC configuration " + id + " consumed", Duration.ofSeconds(60),
+                    () -> sbcConfigurationIds(adminToken).contains(id));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; dead-lettered: "
+                    + topics.deadLetterReason(EventTypes.SBC_CONFIGURATION_CHANGED.topic(), envelope), e);
+        }
         return id;
     }
 

@@ -20,9 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
@@ -209,6 +214,30 @@ class SubscribersWriteTest {
         // another account has its own numbering plan
         post(GLOBEX_ADMIN, Fixtures.subscriber(dn, false)).then().statusCode(201).body("account", equalTo("globex"));
         given().auth().oauth2(DemoTokens.of(GLOBEX_ADMIN)).when().get(SUBSCRIBER, dn).then().body("zoomUser", equalTo(false));
+    }
+
+    @Test
+    void concurrentCreatesOfOneDnCreateItOnceAndConflictOtherwise() throws Exception {
+        String dn = Fixtures.freshDn();
+        String token = DemoTokens.of(ACME_ADMIN);
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            boolean zoomUser = i % 2 == 0;
+            creates.add(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Fixtures.subscriber(dn, zoomUser)).when().post(SUBSCRIBERS).then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(creates.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : pool.invokeAll(creates)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        given().auth().oauth2(token).when().get(SUBSCRIBER, dn).then().statusCode(200);
     }
 
     @Test

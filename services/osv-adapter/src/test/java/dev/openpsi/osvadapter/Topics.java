@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.openpsi.events.CloudEventHeaders;
 import dev.openpsi.events.Envelope;
 import dev.openpsi.events.EventCodec;
 import dev.openpsi.events.EventType;
@@ -76,6 +77,38 @@ final class Topics {
             long settle = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             while (System.nanoTime() < settle) {
                 consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                    if (filter.test(r)) {
+                        out.add(r);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** Why the event {@code envelope} was dead-lettered from {@code topic}, or null if it was not. */
+    String deadLetterReason(Topic topic, Envelope envelope) {
+        String id = envelope.id().toString();
+        List<ConsumerRecord<String, byte[]>> dead = readDlq(topic, r -> id.equals(header(r, CloudEventHeaders.ID)));
+        if (dead.isEmpty()) {
+            return null;
+        }
+        ConsumerRecord<String, byte[]> r = dead.get(0);
+        return header(r, CloudEventHeaders.DLQ_REASON) + ": " + header(r, CloudEventHeaders.DLQ_DETAIL);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readDlq(Topic topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.dlqName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (filter.test(r)) {
                         out.add(r);
                     }

@@ -1,6 +1,8 @@
 package dev.openpsi.osvadapter.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public class SbcConfigurationRepository implements PanacheRepositoryBase<SbcConf
      */
     private static final String UPSERT = """
             insert into sbc_configuration as c (account, id, name, host, port, protocol, deleted, changed_at, updated_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as timestamptz), now())
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())
             on conflict (account, id) do update set
                 name = excluded.name, host = excluded.host, port = excluded.port, protocol = excluded.protocol,
                 deleted = excluded.deleted, changed_at = excluded.changed_at, updated_at = now()
@@ -55,7 +57,7 @@ public class SbcConfigurationRepository implements PanacheRepositoryBase<SbcConf
                 .setParameter(5, change.port())
                 .setParameter(6, change.protocol().name())
                 .setParameter(7, change.change() == ConfigurationChange.DELETED)
-                .setParameter(8, changedAt.toString())
+                .setParameter(8, OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

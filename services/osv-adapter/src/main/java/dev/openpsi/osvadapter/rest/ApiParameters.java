@@ -1,5 +1,9 @@
 package dev.openpsi.osvadapter.rest;
 
+import java.net.URI;
+
+import jakarta.ws.rs.core.UriBuilder;
+
 /** Query parameter rules every collection of this API shares. */
 final class ApiParameters {
 
@@ -14,8 +18,15 @@ final class ApiParameters {
     private ApiParameters() {
     }
 
-    /** The URL of {@code path}, keeping an explicitly requested account so the link works for the caller. */
-    static String link(String path, String requestedAccount) {
-        return requestedAccount == null || requestedAccount.isBlank() ? path : path + "?account=" + requestedAccount;
+    /**
+     * The URL of one item of a collection ({@code template} with one {@code {id}}), the id
+     * percent-encoded, keeping an explicitly requested account so the link works for the caller.
+     */
+    static URI link(String template, String id, String requestedAccount) {
+        UriBuilder uri = UriBuilder.fromPath(template);
+        if (requestedAccount != null && !requestedAccount.isBlank()) {
+            uri.queryParam("account", requestedAccount);
+        }
+        return uri.build(id);
     }
 }

@@ -1,7 +1,5 @@
 package dev.openpsi.osvadapter.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,7 +44,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriberResource {
 
-    private static final String BASE = "/api/v1/subscribers/";
+    private static final String ITEM = "/api/v1/subscribers/{dn}";
 
     private final SubscriberService subscribers;
     private final AccountScope scope;
@@ -109,7 +107,7 @@ public class SubscriberResource {
             @Valid @NotNull CreateSubscriberRequest request) {
         return subscribers.create(scope.targetAccount(account), request.dn(), request.toSettings())
                 .map(subscriber -> RestResponse.ResponseBuilder
-                        .<SubscriberResponse>created(URI.create(ApiParameters.link(BASE + subscriber.dn, account)))
+                        .<SubscriberResponse>created(ApiParameters.link(ITEM, subscriber.dn, account))
                         .entity(SubscriberResponse.of(subscriber))
                         .build());
     }

@@ -1,7 +1,5 @@
 package dev.openpsi.osvadapter.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -49,7 +47,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ZoomUserResource {
 
-    private static final String BASE = "/api/v1/zoom-users/";
+    private static final String ITEM = "/api/v1/zoom-users/{email}";
     private static final String EMAIL_PATH = "the user's email (case does not matter)";
 
     private final ZoomUserService zoomUsers;
@@ -118,7 +116,7 @@ public class ZoomUserResource {
             @Valid @NotNull CreateZoomUserRequest request) {
         return zoomUsers.create(scope.targetAccount(account), request.toDraft())
                 .map(user -> RestResponse.ResponseBuilder
-                        .<ZoomUserResponse>created(URI.create(ApiParameters.link(BASE + user.email, account)))
+                        .<ZoomUserResponse>created(ApiParameters.link(ITEM, user.email, account))
                         .entity(ZoomUserResponse.of(user))
                         .build());
     }
