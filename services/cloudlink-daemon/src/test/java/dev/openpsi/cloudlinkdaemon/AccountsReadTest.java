@@ -1,10 +1,11 @@
 package dev.openpsi.cloudlinkdaemon;
 
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.ACME_USER;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.GLOBEX_ADMIN;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.GLOBEX_USER;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.PARTNER;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.PARTNER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -177,7 +178,7 @@ class AccountsReadTest {
 
     @Test
     void aServiceAccountSeesEveryAccount() {
-        String service = DemoTokens.service();
+        String service = DemoTokens.service("cloudlink-daemon");
         given().auth().oauth2(service).queryParam("limit", 200).when().get(ACCOUNTS).then()
                 .statusCode(200)
                 .body("items.id", hasItems("partner-one", "acme", "globex"));

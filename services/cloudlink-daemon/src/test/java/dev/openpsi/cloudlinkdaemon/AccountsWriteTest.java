@@ -1,9 +1,10 @@
 package dev.openpsi.cloudlinkdaemon;
 
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.ACME_USER;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.GLOBEX_ADMIN;
-import static dev.openpsi.cloudlinkdaemon.DemoTokens.PARTNER;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.PARTNER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -41,7 +42,7 @@ class AccountsWriteTest {
 
     @Test
     void aPartnerCreatesACustomerAccount() {
-        String id = DemoTokens.freshAccountId("initech");
+        String id = DemoTokens.fresh("initech");
         JsonPath created = create(PARTNER, id, "Initech Ltd").then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/accounts/" + id))
@@ -67,7 +68,7 @@ class AccountsWriteTest {
 
     @Test
     void anAccountIdIsTakenOnce() {
-        String id = DemoTokens.freshAccountId("twice");
+        String id = DemoTokens.fresh("twice");
         create(PARTNER, id, "First").then().statusCode(201);
         create(PARTNER, id, "Second").then()
                 .statusCode(409)
@@ -80,16 +81,16 @@ class AccountsWriteTest {
 
     @Test
     void onlyPartnersCreateAccounts() {
-        String id = DemoTokens.freshAccountId("rogue");
+        String id = DemoTokens.fresh("rogue");
         // refused by the role check (@RolesAllowed) before the request reaches the resource
         create(ACME_ADMIN, id, "Rogue").then().statusCode(403);
         create(ACME_USER, id, "Rogue").then().statusCode(403);
-        given().auth().oauth2(DemoTokens.service()).when().get(ACCOUNT, id).then().statusCode(404);
+        given().auth().oauth2(DemoTokens.service("cloudlink-daemon")).when().get(ACCOUNT, id).then().statusCode(404);
     }
 
     @Test
     void invalidInputNamesTheField() {
-        String fresh = DemoTokens.freshAccountId("valid");
+        String fresh = DemoTokens.fresh("valid");
         List<Map<String, Object>> bodies = List.of(
                 Map.of("id", "Upper-Case", "name", "X Corp"),
                 Map.of("id", "-leading-hyphen", "name", "X Corp"),
@@ -153,7 +154,7 @@ class AccountsWriteTest {
 
     @Test
     void aPartnerSwitchesIntegrationsOfItsCustomer() {
-        String id = DemoTokens.freshAccountId("hooli");
+        String id = DemoTokens.fresh("hooli");
         create(PARTNER, id, "Hooli").then().statusCode(201);
         for (boolean enabled : new boolean[] {true, false}) {
             given().auth().oauth2(DemoTokens.of(PARTNER)).contentType(ContentType.JSON).body(Map.of("enabled", enabled))
@@ -195,7 +196,7 @@ class AccountsWriteTest {
 
     @Test
     void aPartnerRenamesItsCustomer() {
-        String id = DemoTokens.freshAccountId("pied");
+        String id = DemoTokens.fresh("pied");
         JsonPath created = create(PARTNER, id, "Pied Piper").then().statusCode(201).extract().jsonPath();
         given().auth().oauth2(DemoTokens.of(PARTNER)).contentType(ContentType.JSON).body(Map.of("name", "Pied Piper Inc"))
                 .when().patch(ACCOUNT, id).then()
@@ -234,7 +235,7 @@ class AccountsWriteTest {
 
     @Test
     void concurrentRenamesEitherApplyOrConflictButNeverFail() throws Exception {
-        String id = DemoTokens.freshAccountId("race");
+        String id = DemoTokens.fresh("race");
         create(PARTNER, id, "Race 0").then().statusCode(201);
         String token = DemoTokens.of(PARTNER);
         List<Callable<ValidatableResponse>> renames = new ArrayList<>();

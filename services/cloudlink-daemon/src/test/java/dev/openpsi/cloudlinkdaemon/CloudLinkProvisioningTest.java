@@ -1,5 +1,6 @@
 package dev.openpsi.cloudlinkdaemon;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

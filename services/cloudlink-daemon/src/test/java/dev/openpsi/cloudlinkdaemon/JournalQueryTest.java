@@ -1,5 +1,6 @@
 package dev.openpsi.cloudlinkdaemon;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static dev.openpsi.cloudlinkdaemon.JournalTestSupport.JOURNAL;
 import static dev.openpsi.cloudlinkdaemon.JournalTestSupport.awaitItems;
 import static dev.openpsi.cloudlinkdaemon.JournalTestSupport.freshEmail;

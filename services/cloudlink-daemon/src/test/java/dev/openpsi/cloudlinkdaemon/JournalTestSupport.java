@@ -1,5 +1,6 @@
 package dev.openpsi.cloudlinkdaemon;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class JournalTestSupport {
 
     static synchronized String service() {
         if (serviceToken == null || System.currentTimeMillis() - serviceTokenAt > 60_000) {
-            serviceToken = DemoTokens.service();
+            serviceToken = DemoTokens.service("cloudlink-daemon");
             serviceTokenAt = System.currentTimeMillis();
         }
         return serviceToken;

@@ -1,8 +1,9 @@
 package dev.openpsi.osvadapter;
 
-import static dev.openpsi.osvadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.osvadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.osvadapter.DemoTokens.GLOBEX_ADMIN;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,7 +116,7 @@ class OsvResourcesTest {
         assertFalse(dns(numbers(GLOBEX_ADMIN, null)).contains(zoomMunich));
         given().auth().oauth2(DemoTokens.of(GLOBEX_ADMIN)).queryParam("account", "acme").when().get(RESOURCES).then()
                 .statusCode(404);
-        given().auth().oauth2(DemoTokens.service()).queryParam("account", "acme").queryParam("search", zoomMunich)
+        given().auth().oauth2(DemoTokens.service("osv-adapter")).queryParam("account", "acme").queryParam("search", zoomMunich)
                 .when().get(RESOURCES).then().statusCode(200).body("items.dn", contains(zoomMunich));
     }
 

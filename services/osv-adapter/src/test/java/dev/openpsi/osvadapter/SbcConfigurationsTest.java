@@ -1,8 +1,9 @@
 package dev.openpsi.osvadapter;
 
-import static dev.openpsi.osvadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.osvadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.osvadapter.DemoTokens.GLOBEX_ADMIN;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
 import static dev.openpsi.osvadapter.Fixtures.SBC_CONFIGURATIONS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -143,7 +144,7 @@ class SbcConfigurationsTest {
         assertFalse(Fixtures.sbcConfigurationIds(DemoTokens.of(ACME_ADMIN)).contains(globexId));
         given().auth().oauth2(DemoTokens.of(ACME_ADMIN)).queryParam("account", "globex").when().get(SBC_CONFIGURATIONS).then()
                 .statusCode(404);
-        JsonPath service = given().auth().oauth2(DemoTokens.service()).queryParam("account", "globex").queryParam("limit", 200)
+        JsonPath service = given().auth().oauth2(DemoTokens.service("osv-adapter")).queryParam("account", "globex").queryParam("limit", 200)
                 .when().get(SBC_CONFIGURATIONS).then().statusCode(200).extract().jsonPath();
         assertTrue(service.getList("items.id").contains(globexId));
     }

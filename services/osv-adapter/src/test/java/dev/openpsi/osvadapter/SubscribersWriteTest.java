@@ -1,8 +1,9 @@
 package dev.openpsi.osvadapter;
 
-import static dev.openpsi.osvadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.osvadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.osvadapter.DemoTokens.GLOBEX_ADMIN;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
 import static dev.openpsi.osvadapter.Fixtures.SUBSCRIBER;
 import static dev.openpsi.osvadapter.Fixtures.SUBSCRIBERS;
 import static io.restassured.RestAssured.given;
@@ -309,7 +310,7 @@ class SubscribersWriteTest {
     @Test
     void aServiceAccountNamesTheAccountItActsFor() {
         String dn = Fixtures.freshDn();
-        String service = DemoTokens.service();
+        String service = DemoTokens.service("osv-adapter");
         given().auth().oauth2(service).contentType(ContentType.JSON).body(Fixtures.subscriber(dn, true))
                 .when().post(SUBSCRIBERS).then()
                 .statusCode(403)

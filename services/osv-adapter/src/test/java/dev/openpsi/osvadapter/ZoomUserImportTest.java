@@ -1,7 +1,8 @@
 package dev.openpsi.osvadapter;
 
-import static dev.openpsi.osvadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.osvadapter.DemoTokens.ACME_USER;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
 import static dev.openpsi.osvadapter.Fixtures.ZOOM_USER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,8 +1,9 @@
 package dev.openpsi.osvadapter;
 
-import static dev.openpsi.osvadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.osvadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.osvadapter.DemoTokens.GLOBEX_ADMIN;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
 import static dev.openpsi.osvadapter.Fixtures.SUBSCRIBER;
 import static dev.openpsi.osvadapter.Fixtures.ZOOM_USER;
 import static dev.openpsi.osvadapter.Fixtures.ZOOM_USERS;
@@ -373,7 +374,7 @@ class ZoomUsersTest {
     void aServiceAccountActsForTheAccountItNames() {
         String dn = zoomNumber();
         String email = Fixtures.freshEmail("service");
-        given().auth().oauth2(DemoTokens.service()).queryParam("account", "acme").contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.service("osv-adapter")).queryParam("account", "acme").contentType(ContentType.JSON)
                 .body(Fixtures.zoomUser(email, "Ser", "Vice", sbc, dn, null)).when().post(ZOOM_USERS).then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/zoom-users/" + email + "?account=acme"));

@@ -1,7 +1,8 @@
 package dev.openpsi.sbcadapter;
 
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_USER;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
 import static dev.openpsi.sbcadapter.RegistrationTopic.header;
 import static dev.openpsi.sbcadapter.SbcConfigurationsWriteTest.CONFIGURATION;
 import static dev.openpsi.sbcadapter.SbcConfigurationsWriteTest.CONFIGURATIONS;
@@ -37,10 +38,10 @@ class SbcConfigurationEventsTest {
 
     @Test
     void createUpdateAndDeleteArePublishedOnceEachInOrder() {
-        String name = DemoTokens.freshName("Published");
+        String name = DemoTokens.fresh("Published");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
-        String renamed = DemoTokens.freshName("Republished");
+        String renamed = DemoTokens.fresh("Republished");
         replace(ACME_ADMIN, id, config(renamed, "203.0.113.7", 5060, "UDP", 0)).then().statusCode(200);
         given().auth().oauth2(DemoTokens.of(ACME_ADMIN)).when().delete(CONFIGURATION, id).then().statusCode(204);
 
@@ -73,7 +74,7 @@ class SbcConfigurationEventsTest {
 
     @Test
     void refusedRequestsPublishNothing() {
-        String name = DemoTokens.freshName("Guarded");
+        String name = DemoTokens.fresh("Guarded");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         create(ACME_ADMIN, config(name.toUpperCase(), "sbc.acme.example", 65061, "TLS")).then().statusCode(409);
@@ -101,8 +102,8 @@ class SbcConfigurationEventsTest {
     @Test
     void aServiceChangeIsPublishedForTheAccountItNamed() {
         String account = "evt-" + UUID.randomUUID().toString().substring(0, 8);
-        String service = DemoTokens.service();
-        String name = DemoTokens.freshName("Service made");
+        String service = DemoTokens.service("sbc-adapter");
+        String name = DemoTokens.fresh("Service made");
         String id = given().auth().oauth2(service).queryParam("account", account).contentType(ContentType.JSON)
                 .body(config(name, "2001:db8::1", 65061, "TLS")).when().post(CONFIGURATIONS).then()
                 .statusCode(201).extract().path("id");

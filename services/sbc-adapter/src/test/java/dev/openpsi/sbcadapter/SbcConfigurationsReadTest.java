@@ -1,9 +1,10 @@
 package dev.openpsi.sbcadapter;
 
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.sbcadapter.DemoTokens.GLOBEX_ADMIN;
-import static dev.openpsi.sbcadapter.DemoTokens.PARTNER;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.PARTNER;
 import static dev.openpsi.sbcadapter.SbcConfigurationsWriteTest.CONFIGURATION;
 import static dev.openpsi.sbcadapter.SbcConfigurationsWriteTest.CONFIGURATIONS;
 import static dev.openpsi.sbcadapter.SbcConfigurationsWriteTest.config;
@@ -45,7 +46,7 @@ class SbcConfigurationsReadTest {
 
     @Test
     void everyoneOfTheAccountReadsItsConfigurations() {
-        String name = DemoTokens.freshName("Readable");
+        String name = DemoTokens.fresh("Readable");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         for (String member : List.of(ACME_ADMIN, ACME_USER)) {
@@ -65,7 +66,7 @@ class SbcConfigurationsReadTest {
 
     @Test
     void aListShowsTheCallersAccountOnly() {
-        String acme = create(ACME_ADMIN, config(DemoTokens.freshName("Listed"), "sbc.acme.example", 65061, "TLS")).then()
+        String acme = create(ACME_ADMIN, config(DemoTokens.fresh("Listed"), "sbc.acme.example", 65061, "TLS")).then()
                 .statusCode(201).extract().path("id");
         List<String> globex = allIds(GLOBEX_ADMIN, null);
         assertTrue(!globex.contains(acme), "globex lists an acme configuration: " + globex);
@@ -82,7 +83,7 @@ class SbcConfigurationsReadTest {
                 .contentType("application/problem+json");
         // a service names the account it reads
         assertTrue(allIds(null, "acme").contains(acme));
-        given().auth().oauth2(DemoTokens.service()).when().get(CONFIGURATIONS).then()
+        given().auth().oauth2(DemoTokens.service("sbc-adapter")).when().get(CONFIGURATIONS).then()
                 .statusCode(403)
                 .contentType("application/problem+json");
     }
@@ -131,7 +132,7 @@ class SbcConfigurationsReadTest {
     @Test
     void theDefaultPageIsFiftyAndAfterTheLastNameNothingFollows() {
         for (int i = 0; i < 3; i++) {
-            create(ACME_ADMIN, config(DemoTokens.freshName("Filler"), "sbc.acme.example", 65061, "TLS")).then().statusCode(201);
+            create(ACME_ADMIN, config(DemoTokens.fresh("Filler"), "sbc.acme.example", 65061, "TLS")).then().statusCode(201);
         }
         int total = allIds(ACME_USER, null).size();
         JsonPath page = given().auth().oauth2(DemoTokens.of(ACME_USER)).when().get(CONFIGURATIONS).then()
@@ -194,7 +195,7 @@ class SbcConfigurationsReadTest {
         List<String> ids = new ArrayList<>();
         String after = null;
         do {
-            var request = given().auth().oauth2(email == null ? DemoTokens.service() : DemoTokens.of(email))
+            var request = given().auth().oauth2(email == null ? DemoTokens.service("sbc-adapter") : DemoTokens.of(email))
                     .queryParam("limit", 200);
             if (account != null) {
                 request.queryParam("account", account);

@@ -1,8 +1,9 @@
 package dev.openpsi.sbcadapter;
 
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_ADMIN;
-import static dev.openpsi.sbcadapter.DemoTokens.ACME_USER;
-import static dev.openpsi.sbcadapter.DemoTokens.GLOBEX_ADMIN;
+import dev.openpsi.testkit.keycloak.DemoTokens;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_ADMIN;
+import static dev.openpsi.testkit.keycloak.DemoTokens.ACME_USER;
+import static dev.openpsi.testkit.keycloak.DemoTokens.GLOBEX_ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +43,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void anAccountAdminCreatesReadsReplacesAndDeletesAConfiguration() {
-        String name = DemoTokens.freshName("Munich SBC");
+        String name = DemoTokens.fresh("Munich SBC");
         JsonPath created = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then()
                 .statusCode(201)
                 .contentType("application/json")
@@ -67,7 +68,7 @@ class SbcConfigurationsWriteTest {
                 .body("protocol", equalTo("TLS"))
                 .body("createdAt", equalTo(created.getString("createdAt")));
 
-        String renamed = DemoTokens.freshName("Munich DMZ");
+        String renamed = DemoTokens.fresh("Munich DMZ");
         JsonPath replaced = replace(ACME_ADMIN, id, config(renamed, "2001:db8::5", 65062, "TLS", 0)).then()
                 .statusCode(200)
                 .body("id", equalTo(id))
@@ -99,7 +100,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void theLocationOfACreatedConfigurationAnswersIt() {
-        Response created = create(ACME_ADMIN, config(DemoTokens.freshName("Located"), "203.0.113.10", 65061, "TLS"));
+        Response created = create(ACME_ADMIN, config(DemoTokens.fresh("Located"), "203.0.113.10", 65061, "TLS"));
         created.then().statusCode(201);
         String id = created.jsonPath().getString("id");
         String location = created.header("Location");
@@ -112,8 +113,8 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void aServiceManagesTheConfigurationsOfTheAccountItNames() {
-        String service = DemoTokens.service();
-        String name = DemoTokens.freshName("Globex SBC");
+        String service = DemoTokens.service("sbc-adapter");
+        String name = DemoTokens.fresh("Globex SBC");
         String id = given().auth().oauth2(service).queryParam("account", "globex").contentType(ContentType.JSON)
                 .body(config(name, "sbc.globex.example", 65061, "TLS")).when().post(CONFIGURATIONS).then()
                 .statusCode(201)
@@ -130,7 +131,7 @@ class SbcConfigurationsWriteTest {
                 .statusCode(200)
                 .body("host", equalTo("sbc2.globex.example"));
         // a service acts for an account only when it names one
-        given().auth().oauth2(service).contentType(ContentType.JSON).body(config(DemoTokens.freshName("Nobody's"),
+        given().auth().oauth2(service).contentType(ContentType.JSON).body(config(DemoTokens.fresh("Nobody's"),
                 "sbc.globex.example", 65061, "TLS")).when().post(CONFIGURATIONS).then()
                 .statusCode(403)
                 .contentType("application/problem+json");
@@ -140,7 +141,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void invalidInputNamesTheField() {
-        String fresh = DemoTokens.freshName("Valid");
+        String fresh = DemoTokens.fresh("Valid");
         Map<String, List<Map<String, Object>>> refused = new HashMap<>();
         refused.put("name", List.of(
                 config("", "sbc.acme.example", 65061, "TLS"),
@@ -213,7 +214,7 @@ class SbcConfigurationsWriteTest {
         for (String host : List.of("203.0.113.10", "2001:db8::10", "2001:DB8:0:0:8:800:200C:417A",
                 "::ffff:203.0.113.10", "sbc.acme.example", "SBC-1.Acme.Example", "xn--mnchen-3ya.example",
                 "10.sbc.acme.example", "l".repeat(63) + ".example")) {
-            create(ACME_ADMIN, config(DemoTokens.freshName("Host"), host, 65061, "TLS")).then()
+            create(ACME_ADMIN, config(DemoTokens.fresh("Host"), host, 65061, "TLS")).then()
                     .statusCode(201)
                     .body("host", equalTo(host));
         }
@@ -223,7 +224,7 @@ class SbcConfigurationsWriteTest {
                 .statusCode(201)
                 .body("name", equalTo(longest));
         // surrounding blanks are not part of a name
-        String padded = DemoTokens.freshName("Padded");
+        String padded = DemoTokens.fresh("Padded");
         create(ACME_ADMIN, config("  " + padded + " ", "sbc.acme.example", 65061, "TLS")).then()
                 .statusCode(201)
                 .body("name", equalTo(padded));
@@ -231,7 +232,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void aNameIsTakenOnceInAnAccountWhateverItsCase() {
-        String name = DemoTokens.freshName("Berlin SBC");
+        String name = DemoTokens.fresh("Berlin SBC");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         for (String twin : List.of(name, name.toUpperCase(), name.toLowerCase(), " " + name)) {
@@ -247,7 +248,7 @@ class SbcConfigurationsWriteTest {
         // another account has names of its own
         create(GLOBEX_ADMIN, config(name, "sbc.globex.example", 65061, "TLS")).then().statusCode(201);
         // renaming another configuration to the taken name is refused; changing the case of its own name is not
-        String otherId = create(ACME_ADMIN, config(DemoTokens.freshName("Hamburg SBC"), "sbc.acme.example", 65061, "TLS"))
+        String otherId = create(ACME_ADMIN, config(DemoTokens.fresh("Hamburg SBC"), "sbc.acme.example", 65061, "TLS"))
                 .then().statusCode(201).extract().path("id");
         replace(ACME_ADMIN, otherId, config(name.toUpperCase(), "sbc.acme.example", 65061, "TLS", 0)).then()
                 .statusCode(409)
@@ -259,7 +260,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void tlsOnACustomPortIsAcceptedWithoutWarnings() {
-        String id = create(ACME_ADMIN, config(DemoTokens.freshName("Hardened"), "sbc.acme.example", 65061, "TLS")).then()
+        String id = create(ACME_ADMIN, config(DemoTokens.fresh("Hardened"), "sbc.acme.example", 65061, "TLS")).then()
                 .statusCode(201)
                 .body("warnings", empty())
                 .extract().path("id");
@@ -269,7 +270,7 @@ class SbcConfigurationsWriteTest {
     @Test
     void udpAndTcpAreAcceptedWithAWarningToUseTls() {
         for (String protocol : List.of("UDP", "TCP")) {
-            String name = DemoTokens.freshName("Legacy " + protocol);
+            String name = DemoTokens.fresh("Legacy " + protocol);
             String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 5060, protocol)).then()
                     .statusCode(201)
                     .body("protocol", equalTo(protocol))
@@ -288,7 +289,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void tlsOnTheDefaultPortIsAcceptedWithHardeningAdvice() {
-        create(ACME_ADMIN, config(DemoTokens.freshName("Default port"), "sbc.acme.example", 5061, "TLS")).then()
+        create(ACME_ADMIN, config(DemoTokens.fresh("Default port"), "sbc.acme.example", 5061, "TLS")).then()
                 .statusCode(201)
                 .body("port", equalTo(5061))
                 .body("warnings", hasSize(1))
@@ -298,7 +299,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void anotherAccountsConfigurationDoesNotExistForTheCaller() {
-        String name = DemoTokens.freshName("ACME only");
+        String name = DemoTokens.fresh("ACME only");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         JsonPath missing = given().auth().oauth2(DemoTokens.of(GLOBEX_ADMIN)).when().get(CONFIGURATION, UUID.randomUUID())
@@ -317,7 +318,7 @@ class SbcConfigurationsWriteTest {
             }
         }
         given().auth().oauth2(DemoTokens.of(GLOBEX_ADMIN)).queryParam("account", "acme").contentType(ContentType.JSON)
-                .body(config(DemoTokens.freshName("Planted"), "evil.example", 65061, "TLS")).when().post(CONFIGURATIONS).then()
+                .body(config(DemoTokens.fresh("Planted"), "evil.example", 65061, "TLS")).when().post(CONFIGURATIONS).then()
                 .statusCode(404);
         // untouched
         given().auth().oauth2(DemoTokens.of(ACME_ADMIN)).when().get(CONFIGURATION, id).then()
@@ -329,11 +330,11 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void regularUsersConfigureNothing() {
-        String name = DemoTokens.freshName("Admin's");
+        String name = DemoTokens.fresh("Admin's");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         List<ValidatableResponse> refused = List.of(
-                create(ACME_USER, config(DemoTokens.freshName("User's"), "sbc.acme.example", 65061, "TLS")).then(),
+                create(ACME_USER, config(DemoTokens.fresh("User's"), "sbc.acme.example", 65061, "TLS")).then(),
                 replace(ACME_USER, id, config("Renamed by a user", "sbc.acme.example", 65061, "UDP", 0)).then(),
                 given().auth().oauth2(DemoTokens.of(ACME_USER)).when().delete(CONFIGURATION, id).then());
         for (ValidatableResponse response : refused) {
@@ -350,7 +351,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void anUpdateBasedOnAStaleVersionIsAConflict() {
-        String name = DemoTokens.freshName("Contended");
+        String name = DemoTokens.fresh("Contended");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         // two admins read version 0; the first update wins
@@ -373,7 +374,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void concurrentUpdatesOfOneVersionApplyOnceAndConflictOtherwise() throws Exception {
-        String name = DemoTokens.freshName("Raced");
+        String name = DemoTokens.fresh("Raced");
         String id = create(ACME_ADMIN, config(name, "sbc.acme.example", 65061, "TLS")).then().statusCode(201)
                 .extract().path("id");
         String token = DemoTokens.of(ACME_ADMIN);
@@ -408,7 +409,7 @@ class SbcConfigurationsWriteTest {
 
     @Test
     void concurrentCreatesOfOneNameCreateOneConfiguration() throws Exception {
-        String name = DemoTokens.freshName("Twins");
+        String name = DemoTokens.fresh("Twins");
         String token = DemoTokens.of(ACME_ADMIN);
         List<Callable<ValidatableResponse>> creates = new ArrayList<>();
         for (String twin : List.of(name, name.toUpperCase(), name.toLowerCase(), name, name.toUpperCase(), name.toLowerCase())) {
