@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * greatest(next_slot, clock_timestamp()) + 1/limit returning ...}: an autocommitted, single-row
  * transaction, so the row lock is held for microseconds, and concurrent reservations from any
  * replica serialize on that row and each get a distinct slot one interval after the previous
- * one. The interval is {@code 1/limit} stretched by a configurable headroom (10% by default), so
+ * one. The interval is {@code 1/limit} stretched by a configurable headroom (3% by default), so
  * that network and scheduling jitter cannot squeeze one request too many into Zoom's window. The
  * caller then waits (a non-blocking timer, never a blocked thread) until its slot and sends. The
  * times come from the database clock only, so replicas need no synchronized clocks.

@@ -83,7 +83,7 @@ public interface ZoomConfig {
          * and scheduling jitter (a request sent on time arriving late, the next one early) does not put
          * one request too many into Zoom's sliding one-second window.
          */
-        @WithDefault("10")
+        @WithDefault("3")
         int headroom();
     }
 

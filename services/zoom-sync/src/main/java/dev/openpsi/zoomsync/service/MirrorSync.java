@@ -3,9 +3,10 @@ package dev.openpsi.zoomsync.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,22 +75,21 @@ public class MirrorSync {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String account = run.account();
         boolean full = "full".equals(run.mode());
+        // The listings are independent: run them side by side so they share the MEDIUM budget, and
+        // within each listing store page n while page n+1 is being fetched.
+        List<Uni<Void>> listings = new ArrayList<>();
+        for (String status : USER_STATUSES) {
+            listings.add(pages(null, token -> zoom.listUsers(account, status, token, PAGE_SIZE),
+                    page -> mirror.upsertUsers(account, array(page, "users"), start)
+                            .chain(count -> progress(run.id(), "running", "users " + status, count, 0, 1)),
+                    DONE, DONE));
+        }
+        listings.add(pages(null, token -> zoom.listSipPhones(account, null, token, PAGE_SIZE),
+                page -> mirror.upsertPhones(account, array(page, "phones"), start)
+                        .chain(count -> progress(run.id(), "running", "phones", 0, count, 1)),
+                DONE, DONE));
         Uni<Void> work = progress(run.id(), "running", "users", 0, 0, 0)
-                .chain(() -> {
-                    Uni<Void> users = Uni.createFrom().voidItem();
-                    for (String status : USER_STATUSES) {
-                        users = users.chain(() -> pages(run.id(), null,
-                                (token, n) -> zoom.listUsers(account, status, token, PAGE_SIZE)
-                                        .chain(page -> mirror.upsertUsers(account, array(page, "users"), start)
-                                                .chain(count -> progress(run.id(), "running", "users " + status, count, 0, 1))
-                                                .replaceWith(page))));
-                    }
-                    return users;
-                })
-                .chain(() -> pages(run.id(), null, (token, n) -> zoom.listSipPhones(account, null, token, PAGE_SIZE)
-                        .chain(page -> mirror.upsertPhones(account, array(page, "phones"), start)
-                                .chain(count -> progress(run.id(), "running", "phones", 0, count, 1))
-                                .replaceWith(page))))
+                .chain(() -> Uni.combine().all().unis(listings).discardItems())
                 .chain(() -> !full ? Uni.createFrom().voidItem()
                         : mirror.removeUsersNotSeen(account, start)
                                 .chain(users -> mirror.removePhonesNotSeen(account, start)
@@ -107,11 +107,24 @@ public class MirrorSync {
                 });
     }
 
-    /** Follows next_page_token until it is empty. */
-    private Uni<Void> pages(UUID run, String token, BiFunction<String, Integer, Uni<JsonObject>> page) {
-        return page.apply(token, 0).chain(body -> {
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+
+    /**
+     * Follows next_page_token until it is empty, storing each page as soon as it arrives while the next
+     * one is already requested: a listing's stores run one at a time, in page order ({@code stored}
+     * is the store of the page before), and a page is only requested once the store two pages back
+     * ({@code gate}) is done, so at most one store runs and one waits per listing. Completes when the
+     * last page is stored; fails with the first failure of a fetch or a store.
+     */
+    private static Uni<Void> pages(String token, Function<String, Uni<JsonObject>> fetch,
+            Function<JsonObject, Uni<Void>> store, Uni<Void> stored, Uni<Void> gate) {
+        return gate.chain(() -> fetch.apply(token)).chain(body -> {
+            Uni<Void> storedHere = stored.chain(() -> store.apply(body)).memoize().indefinitely();
             String next = body.getString("next_page_token");
-            return next == null || next.isEmpty() ? Uni.createFrom().voidItem() : pages(run, next, page);
+            if (next == null || next.isEmpty()) {
+                return storedHere;
+            }
+            return Uni.combine().all().unis(storedHere, pages(next, fetch, store, storedHere, stored)).discardItems();
         });
     }
 
