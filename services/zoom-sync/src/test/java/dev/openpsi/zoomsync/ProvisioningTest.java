@@ -1,5 +1,6 @@
 package dev.openpsi.zoomsync;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,12 +74,12 @@ class ProvisioningTest {
     }
 
     private static Response user(String account, String email) {
-        return given().auth().oauth2(DemoTokens.service()).queryParam("account", account).when()
+        return given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).when()
                 .get("/api/v1/zoom/users/{email}", email);
     }
 
     private static Response putCredentials(String account, String email, String password) {
-        return given().auth().oauth2(DemoTokens.service()).queryParam("account", account).contentType(ContentType.JSON)
+        return given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).contentType(ContentType.JSON)
                 .body(Map.of("password", password)).when().put("/api/v1/zoom/users/{email}/sip-credentials", email);
     }
 
@@ -260,7 +261,7 @@ class ProvisioningTest {
                 CODEC.decodeAs(EventTypes.PROVISIONING_FAILED, failed.get(0).value()).payload().reasonCode());
 
         // once Zoom works again, re-evaluating the connection provisions the users it failed
-        given().auth().oauth2(DemoTokens.service()).queryParam("account", account).when()
+        given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).when()
                 .post(ZoomFixture.CONNECTION + "/refresh").then().statusCode(200).body("integrationStatus", equalTo("Connected"));
         awaitStatus(account, broken, "Idle");
         assertEquals(2, phonesOf(sim, account, broken).size());

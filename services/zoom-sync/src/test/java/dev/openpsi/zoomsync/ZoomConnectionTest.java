@@ -1,5 +1,6 @@
 package dev.openpsi.zoomsync;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static dev.openpsi.zoomsync.ZoomFixture.CONNECTION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -176,6 +177,6 @@ class ZoomConnectionTest {
     }
 
     private static io.restassured.response.Response refresh(String account) {
-        return given().auth().oauth2(DemoTokens.service()).queryParam("account", account).when().post(CONNECTION + "/refresh");
+        return given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).when().post(CONNECTION + "/refresh");
     }
 }

@@ -1,5 +1,6 @@
 package dev.openpsi.zoomsync;
 
+import dev.openpsi.testkit.keycloak.DemoTokens;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class ZoomFixture {
     }
 
     static Response putConnection(String account, Map<String, Object> body) {
-        return given().auth().oauth2(DemoTokens.service()).contentType(ContentType.JSON).queryParam("account", account)
+        return given().auth().oauth2(DemoTokens.service("zoom-sync")).contentType(ContentType.JSON).queryParam("account", account)
                 .body(body).when().put(CONNECTION);
     }
 
@@ -60,16 +61,16 @@ final class ZoomFixture {
     }
 
     static Response connection(String account) {
-        return given().auth().oauth2(DemoTokens.service()).queryParam("account", account).when().get(CONNECTION);
+        return given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).when().get(CONNECTION);
     }
 
     /** Starts a sync run and waits for its end; the finished run. */
     static Response syncAndWait(String account, String mode) {
-        String id = given().auth().oauth2(DemoTokens.service()).contentType(ContentType.JSON).queryParam("account", account)
+        String id = given().auth().oauth2(DemoTokens.service("zoom-sync")).contentType(ContentType.JSON).queryParam("account", account)
                 .body(Map.of("mode", mode)).when().post(SYNC_RUNS).then().statusCode(202).extract().path("id");
         Response[] last = new Response[1];
         await(Duration.ofSeconds(90), () -> {
-            last[0] = given().auth().oauth2(DemoTokens.service()).queryParam("account", account).when()
+            last[0] = given().auth().oauth2(DemoTokens.service("zoom-sync")).queryParam("account", account).when()
                     .get(SYNC_RUNS + "/" + id);
             String status = last[0].path("status");
             return "succeeded".equals(status) || "failed".equals(status);
