@@ -108,10 +108,12 @@ public abstract class ServiceBaseline {
         given().auth().oauth2(foreignToken).when().get(DELIVERY_STATUS, "acme").then().statusCode(401);
 
         String shortLived = "short-lived-" + UUID.randomUUID();
-        admin.createPublicClient(KeycloakEndpoint.REALM, shortLived, true, 1);
+        // long enough to be used once even on a loaded machine, short enough to wait out
+        admin.createPublicClient(KeycloakEndpoint.REALM, shortLived, true, 4);
         String expiring = tokens().passwordGrant(shortLived, "admin@acme.example", "demo");
         given().auth().oauth2(expiring).when().get(DELIVERY_STATUS, "acme").then().statusCode(200);
-        Thread.sleep(2500);
+        long expiresAtMillis = ((Number) TokenClient.claims(expiring).get("exp")).longValue() * 1000;
+        Thread.sleep(Math.max(0, expiresAtMillis - System.currentTimeMillis()) + 1500);
         given().auth().oauth2(expiring).when().get(DELIVERY_STATUS, "acme").then().statusCode(401);
     }
 }
