@@ -448,9 +448,10 @@ final class ZoomApi {
         return null;
     }
 
-    private static Map<String, Object> legacyJson(SipPhone p) {
+    /** The fields both SIP phone resources show alike; they name the id differently. */
+    private static Map<String, Object> phoneJson(String idField, SipPhone p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.phoneId());
+        m.put(idField, p.phoneId());
         m.put("user_email", p.userEmail());
         m.put("user_name", p.userName());
         m.put("authorization_name", p.authorizationName());
@@ -458,6 +459,11 @@ final class ZoomApi {
         m.put("domain", p.domain());
         m.put("voice_mail", p.voiceMail());
         m.put("registration_expire_time", p.registrationExpireTime());
+        return m;
+    }
+
+    private static Map<String, Object> legacyJson(SipPhone p) {
+        Map<String, Object> m = phoneJson("id", p);
         for (int i = 1; i <= 3; i++) {
             SipPhone.Server s = p.server(i);
             String n = i == 1 ? "" : String.valueOf(i);
@@ -471,15 +477,7 @@ final class ZoomApi {
     }
 
     private static Map<String, Object> modernJson(SipPhone p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phone_id", p.phoneId());
-        m.put("user_email", p.userEmail());
-        m.put("user_name", p.userName());
-        m.put("authorization_name", p.authorizationName());
-        m.put("password", p.password());
-        m.put("domain", p.domain());
-        m.put("voice_mail", p.voiceMail());
-        m.put("registration_expire_time", p.registrationExpireTime());
+        Map<String, Object> m = phoneJson("phone_id", p);
         for (int i = 1; i <= 3; i++) {
             SipPhone.Server s = p.server(i);
             if (s != null) {
