@@ -124,4 +124,29 @@ class ZoomRateLimiterTest {
         assertTrue(sim.maxObservedRate(account, RateLimitCategory.LIGHT) <= LIMIT);
         assertTrue(sim.maxAdmittedRate(account, RateLimitCategory.LIGHT) <= LIMIT);
     }
+
+    @Test
+    void aWaiterWithHigherPriorityTakesTheNextSlotAndEqualsKeepTheirOrder() throws Exception {
+        String account = ZoomFixture.freshAccount("priority");
+        ZoomRateLimiter limiter = new ZoomRateLimiter(pools.get(0), Map.of(RateCategory.LIGHT, 20, RateCategory.MEDIUM, 20,
+                RateCategory.HEAVY, 20), 0);
+        ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "short-" + i;
+            all.add(limiter.acquire(account, RateCategory.MEDIUM, 1).invoke(() -> order.add(name))
+                    .subscribeAsCompletionStage());
+        }
+        // the long chain asks last, while the short ones already wait: it gets one of the next two slots
+        all.add(limiter.acquire(account, RateCategory.MEDIUM, 500).invoke(() -> order.add("long"))
+                .subscribeAsCompletionStage());
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+
+        List<String> admitted = new ArrayList<>(order);
+        assertEquals(9, admitted.size());
+        assertTrue(admitted.indexOf("long") <= 1, "the higher priority is served next: " + admitted);
+        List<String> shorts = admitted.stream().filter(n -> n.startsWith("short-")).toList();
+        assertEquals(List.of("short-0", "short-1", "short-2", "short-3", "short-4", "short-5", "short-6", "short-7"), shorts,
+                "first come, first served among equals");
+    }
 }

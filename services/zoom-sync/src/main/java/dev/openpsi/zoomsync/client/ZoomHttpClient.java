@@ -41,9 +41,17 @@ public class ZoomHttpClient {
 
     private static final Logger LOG = Logger.getLogger(ZoomHttpClient.class);
 
-    /** One API request: {@code template} names the endpoint for metrics ({@code /users/{userId}}). */
+    /**
+     * One API request: {@code template} names the endpoint for metrics ({@code /users/{userId}});
+     * {@code priority} orders this replica's waiters for a rate-limit slot (higher first).
+     */
     public record Call(String account, HttpMethod method, String path, String template, Map<String, String> query,
-            JsonObject body, RateCategory category) {
+            JsonObject body, RateCategory category, int priority) {
+
+        public Call(String account, HttpMethod method, String path, String template, Map<String, String> query,
+                JsonObject body, RateCategory category) {
+            this(account, method, path, template, query, body, category, 0);
+        }
 
         boolean idempotent() {
             return method == HttpMethod.GET || method == HttpMethod.PATCH || method == HttpMethod.DELETE
@@ -88,12 +96,21 @@ public class ZoomHttpClient {
 
     /** Sends one API call with {@code accessToken}; the body of a 2xx (empty object for 204) or a {@link ZoomApiException}. */
     public Uni<JsonObject> api(Call call, String accessToken) {
-        return execute(call, accessToken, 1, 0);
+        return api(call, Uni.createFrom().item(accessToken));
     }
 
-    private Uni<JsonObject> execute(Call call, String token, int attempt, int throttled) {
-        return limiter.acquire(call.account(), call.category())
-                .chain(() -> send(call, token))
+    /**
+     * Sends one API call with the token {@code accessToken} yields; the token is looked up while
+     * the call waits for its rate-limit slot, so its lookup adds nothing to the call's latency.
+     */
+    public Uni<JsonObject> api(Call call, Uni<String> accessToken) {
+        return execute(call, accessToken.memoize().indefinitely(), 1, 0);
+    }
+
+    private Uni<JsonObject> execute(Call call, Uni<String> token, int attempt, int throttled) {
+        return Uni.combine().all().unis(limiter.acquire(call.account(), call.category(), call.priority()), token)
+                .with((slot, t) -> t)
+                .chain(t -> send(call, t))
                 .onItemOrFailure().transformToUni((response, failure) -> {
                     if (failure != null) {
                         if (call.idempotent() && attempt < config.maxAttempts()) {
@@ -134,6 +151,11 @@ public class ZoomHttpClient {
         long start = System.nanoTime();
         Uni<HttpResponse<Buffer>> sent = call.body() == null ? request.send() : request.sendJsonObject(call.body());
         return timed(sent, call.method().name(), call.template(), start);
+    }
+
+    /** The spacing of the rate limiter's slots of {@code category}. */
+    public Duration interval(RateCategory category) {
+        return limiter.interval(category);
     }
 
     // ------------------------------------------------------------------ OAuth

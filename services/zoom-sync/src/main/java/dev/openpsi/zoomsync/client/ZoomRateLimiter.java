@@ -1,14 +1,20 @@
 package dev.openpsi.zoomsync.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.openpsi.zoomsync.config.ZoomConfig;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,6 +40,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * round trip more and keeps the lock across it; the upsert does the same in one statement and
  * also creates the row on first use. The price: no bursts (requests are paced), which costs
  * nothing for a background sync and provisioning.
+ *
+ * <p><b>Who gets a slot:</b> within one replica, callers of an (account, category) queue locally
+ * and one reservation at a time is made for the queue; when its slot comes, it goes to the waiter
+ * with the highest priority (first come among equals), not to whoever asked first. A full sync
+ * runs several page chains side by side, each strictly sequential (the next page needs the
+ * token of the one before), so the whole sync can end no sooner than its longest chain: handing
+ * each slot to the chain with the most pages left keeps that chain moving while the short ones
+ * fill the gaps it leaves. Deciding at the slot rather than at the reservation is what lets a
+ * chain that was busy receiving its last page still take the next slot. Replicas stay fair to
+ * each other through the row in PostgreSQL: each holds at most one reservation per key at a time.
  */
 @ApplicationScoped
 public class ZoomRateLimiter {
@@ -46,8 +62,11 @@ public class ZoomRateLimiter {
             returning ((extract(epoch from s.next_slot) - extract(epoch from clock_timestamp())) * 1000000)::bigint as ahead
             """;
 
+    private static final Duration MIN_TIMER = Duration.ofMillis(1);
+
     private final Pool pool;
     private final Map<RateCategory, Long> intervalMicros = new EnumMap<>(RateCategory.class);
+    private final Map<String, SlotQueue> queues = new ConcurrentHashMap<>();
 
     @Inject
     public ZoomRateLimiter(Pool pool, ZoomConfig config) {
@@ -73,9 +92,16 @@ public class ZoomRateLimiter {
 
     /** Completes when the caller may send one request of {@code category} for {@code account}. */
     public Uni<Void> acquire(String account, RateCategory category) {
-        return reserve(account, category).chain(wait -> wait.isZero() || wait.isNegative()
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(wait));
+        return acquire(account, category, 0);
+    }
+
+    /**
+     * Like {@link #acquire(String, RateCategory)}, but among this replica's waiters for the same
+     * account and category, a higher {@code priority} is served first.
+     */
+    public Uni<Void> acquire(String account, RateCategory category, int priority) {
+        SlotQueue queue = queues.computeIfAbsent(account + '\u0000' + category.name(), k -> new SlotQueue(account, category));
+        return Uni.createFrom().emitter(emitter -> queue.add(priority, emitter));
     }
 
     /** Reserves the next slot and tells how long to wait for it. */
@@ -87,6 +113,75 @@ public class ZoomRateLimiter {
                     long waitMicros = row.getLong("ahead") - interval;
                     return Duration.ofNanos(Math.max(0, waitMicros) * 1000);
                 });
+    }
+
+    /**
+     * The waiters of one (account, category) in this replica and the one reservation made for
+     * them at a time: reserve, wait for the slot, hand it to the best waiter, reserve again while
+     * anyone waits.
+     */
+    private final class SlotQueue {
+
+        private record Waiter(int priority, long seq, UniEmitter<? super Void> emitter) {
+        }
+
+        private final String account;
+        private final RateCategory category;
+        private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(
+                Comparator.comparingInt(Waiter::priority).reversed().thenComparingLong(Waiter::seq));
+        private long seq;
+        private boolean reserving;
+
+        SlotQueue(String account, RateCategory category) {
+            this.account = account;
+            this.category = category;
+        }
+
+        void add(int priority, UniEmitter<? super Void> emitter) {
+            synchronized (this) {
+                waiters.add(new Waiter(priority, seq++, emitter));
+            }
+            pump();
+        }
+
+        private void pump() {
+            synchronized (this) {
+                if (reserving || waiters.isEmpty()) {
+                    return;
+                }
+                reserving = true;
+            }
+            reserve(account, category).subscribe().with(wait -> {
+                if (wait.compareTo(MIN_TIMER) < 0) { // timers start at 1 ms; the slot is as good as here
+                    grant();
+                } else {
+                    Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(x -> grant(), x -> grant());
+                }
+            }, this::failAll);
+        }
+
+        private void grant() {
+            Waiter next;
+            synchronized (this) {
+                next = waiters.poll();
+                reserving = false;
+            }
+            if (next != null) {
+                next.emitter().complete(null);
+            }
+            pump();
+        }
+
+        /** The database could not hand out a slot: every waiter learns it (callers retry or fail as they would). */
+        private void failAll(Throwable failure) {
+            List<Waiter> failed;
+            synchronized (this) {
+                failed = new ArrayList<>(waiters);
+                waiters.clear();
+                reserving = false;
+            }
+            failed.forEach(w -> w.emitter().fail(failure));
+        }
     }
 
     /** The spacing of one category's slots. */

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import dev.openpsi.security.Problems;
 import dev.openpsi.zoomsync.SyncRun;
+import dev.openpsi.zoomsync.client.RateCategory;
 import dev.openpsi.zoomsync.repository.MirrorRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -76,18 +78,41 @@ public class MirrorSync {
         String account = run.account();
         boolean full = "full".equals(run.mode());
         // The listings are independent: run them side by side so they share the MEDIUM budget, and
-        // within each listing store page n while page n+1 is being fetched.
+        // within each listing store page n while page n+1 is being fetched. Each one knows how many
+        // pages it has left: users pages say so (page_count); the SIP phone listing does not, so it
+        // is estimated from the phones the last run mirrored or, on a first run, from two phones
+        // (desktop and mobile) per listed user. That count orders the listings' requests for the
+        // limiter's slots (ZoomRateLimiter) and sets their shares of the budget (ListingShares).
+        ListingShares shares = new ListingShares(zoom.interval(RateCategory.MEDIUM));
+        AtomicInteger userPages = new AtomicInteger();
         List<Uni<Void>> listings = new ArrayList<>();
         for (String status : USER_STATUSES) {
-            listings.add(pages(null, token -> zoom.listUsers(account, status, token, PAGE_SIZE),
+            listings.add(pages("users " + status, shares, null, UNKNOWN_LENGTH,
+                    (token, priority) -> zoom.listUsers(account, status, token, PAGE_SIZE, priority),
+                    (page, before) -> {
+                        if (page.getInteger("page_number", 1) == 1) {
+                            userPages.addAndGet(page.getInteger("page_count", 1));
+                        }
+                        return page.getInteger("page_count", 1) - page.getInteger("page_number", 1);
+                    },
                     page -> mirror.upsertUsers(account, array(page, "users"), start)
                             .chain(count -> progress(run.id(), "running", "users " + status, count, 0, 1)),
                     DONE, DONE));
         }
-        listings.add(pages(null, token -> zoom.listSipPhones(account, null, token, PAGE_SIZE),
+        AtomicInteger phonePages = new AtomicInteger();
+        listings.add(mirror.countPhones(account).chain(known -> pages("phones", shares, null,
+                known == 0 ? UNKNOWN_LENGTH : pagesOf(known),
+                (token, priority) -> zoom.listSipPhones(account, null, token, PAGE_SIZE, priority),
+                (page, before) -> {
+                    int done = phonePages.incrementAndGet();
+                    if (known > 0) {
+                        return pagesOf(known) - done;
+                    }
+                    return userPages.get() == 0 ? UNKNOWN_LENGTH : 2 * userPages.get() - done;
+                },
                 page -> mirror.upsertPhones(account, array(page, "phones"), start)
                         .chain(count -> progress(run.id(), "running", "phones", 0, count, 1)),
-                DONE, DONE));
+                DONE, DONE)));
         Uni<Void> work = progress(run.id(), "running", "users", 0, 0, 0)
                 .chain(() -> Uni.combine().all().unis(listings).discardItems())
                 .chain(() -> !full ? Uni.createFrom().voidItem()
@@ -108,24 +133,47 @@ public class MirrorSync {
     }
 
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    /** Pages left of a listing whose length is not known yet: ranks it above every known one. */
+    static final int UNKNOWN_LENGTH = ListingShares.UNKNOWN;
+
+    /** Fetches one page given the page token and the listing's priority for its rate-limit slot. */
+    @FunctionalInterface
+    private interface PageFetch {
+        Uni<JsonObject> fetch(String token, int priority);
+    }
+
+    /** The pages a listing has left after {@code page}, given how many it had before it. */
+    @FunctionalInterface
+    private interface PagesLeft {
+        int after(JsonObject page, int before);
+    }
 
     /**
      * Follows next_page_token until it is empty, storing each page as soon as it arrives while the next
      * one is already requested: a listing's stores run one at a time, in page order ({@code stored}
      * is the store of the page before), and a page is only requested once the store two pages back
      * ({@code gate}) is done, so at most one store runs and one waits per listing. Completes when the
-     * last page is stored; fails with the first failure of a fetch or a store.
+     * last page is stored; fails with the first failure of a fetch or a store. {@code left} is the
+     * number of pages the listing has left (its slot priority); {@code leftAfter} reads it from a page.
      */
-    private static Uni<Void> pages(String token, Function<String, Uni<JsonObject>> fetch,
-            Function<JsonObject, Uni<Void>> store, Uni<Void> stored, Uni<Void> gate) {
-        return gate.chain(() -> fetch.apply(token)).chain(body -> {
+    private static Uni<Void> pages(String listing, ListingShares shares, String token, int left, PageFetch fetch,
+            PagesLeft leftAfter, Function<JsonObject, Uni<Void>> store, Uni<Void> stored, Uni<Void> gate) {
+        shares.left(listing, left);
+        return gate.chain(() -> shares.turn(listing)).chain(() -> fetch.fetch(token, left)).chain(body -> {
             Uni<Void> storedHere = stored.chain(() -> store.apply(body)).memoize().indefinitely();
             String next = body.getString("next_page_token");
             if (next == null || next.isEmpty()) {
+                shares.done(listing);
                 return storedHere;
             }
-            return Uni.combine().all().unis(storedHere, pages(next, fetch, store, storedHere, stored)).discardItems();
-        });
+            int leftNow = Math.max(1, Math.min(UNKNOWN_LENGTH, leftAfter.after(body, left)));
+            return Uni.combine().all().unis(storedHere,
+                    pages(listing, shares, next, leftNow, fetch, leftAfter, store, storedHere, stored)).discardItems();
+        }).onTermination().invoke(() -> shares.done(listing));
+    }
+
+    private static int pagesOf(long items) {
+        return (int) Math.min(UNKNOWN_LENGTH, (items + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private Uni<Void> progress(UUID run, String status, String phase, int users, int phones, int pages) {

@@ -29,10 +29,20 @@ public class ZoomGateway {
         this.http = http;
     }
 
-    /** {@code GET /users}: MEDIUM. */
-    public Uni<JsonObject> listUsers(String account, String status, String pageToken, int pageSize) {
+    /** {@code GET /sip_phones/phones}: MEDIUM. */
+    public Uni<JsonObject> listSipPhones(String account, String searchKey, String pageToken, int pageSize) {
+        return listSipPhones(account, searchKey, pageToken, pageSize, 0);
+    }
+
+    /** {@code GET /users}: MEDIUM; {@code priority} orders the listing's requests against others of the account. */
+    public Uni<JsonObject> listUsers(String account, String status, String pageToken, int pageSize, int priority) {
         return call(account, HttpMethod.GET, "/users", "/users", query("status", status, "page_size", pageSize, pageToken),
-                null, RateCategory.MEDIUM);
+                null, RateCategory.MEDIUM, priority);
+    }
+
+    /** The spacing of the rate limit's slots of {@code category} for one account. */
+    public java.time.Duration interval(RateCategory category) {
+        return http.interval(category);
     }
 
     /** {@code GET /users/{userId}} by email: LIGHT; 404 code 1001 when there is no such user. */
@@ -40,10 +50,10 @@ public class ZoomGateway {
         return call(account, HttpMethod.GET, "/users/" + encode(email), "/users/{userId}", null, null, RateCategory.LIGHT);
     }
 
-    /** {@code GET /sip_phones/phones}: MEDIUM. */
-    public Uni<JsonObject> listSipPhones(String account, String searchKey, String pageToken, int pageSize) {
+    /** {@code GET /sip_phones/phones}: MEDIUM, with a priority among the account's waiting requests. */
+    public Uni<JsonObject> listSipPhones(String account, String searchKey, String pageToken, int pageSize, int priority) {
         return call(account, HttpMethod.GET, "/sip_phones/phones", "/sip_phones/phones",
-                query("search_key", searchKey, "page_size", pageSize, pageToken), null, RateCategory.MEDIUM);
+                query("search_key", searchKey, "page_size", pageSize, pageToken), null, RateCategory.MEDIUM, priority);
     }
 
     /** {@code POST /sip_phones/phones}: LIGHT; 400 code 300 when the user_email has one already. */
@@ -65,10 +75,14 @@ public class ZoomGateway {
 
     private Uni<JsonObject> call(String account, HttpMethod method, String path, String template, Map<String, String> query,
             JsonObject body, RateCategory category) {
-        ZoomHttpClient.Call call = new ZoomHttpClient.Call(account, method, path, template, query, body, category);
+        return call(account, method, path, template, query, body, category, 0);
+    }
+
+    private Uni<JsonObject> call(String account, HttpMethod method, String path, String template, Map<String, String> query,
+            JsonObject body, RateCategory category, int priority) {
+        ZoomHttpClient.Call call = new ZoomHttpClient.Call(account, method, path, template, query, body, category, priority);
         String label = method.name() + " " + template.replace("/{userId}", "").replace("/{phoneId}", "");
-        return connections.accessToken(account, label)
-                .chain(token -> http.api(call, token))
+        return http.api(call, connections.accessToken(account, label))
                 .onFailure(e -> e instanceof ZoomApiException z && z.status() == 401 && z.code() == 124)
                 .recoverWithUni(e -> connections.expireAccessToken(account)
                         .chain(() -> connections.accessToken(account, label))
