@@ -113,6 +113,7 @@ final class ProvisioningBenchmark implements Callable<Integer> {
                             category.headerValue(), requests, category.businessPlusLimit(), seconds,
                             zoom.throttledCount(category), zoom.maxAdmittedRate(ZOOM_ACCOUNT, category)));
                 }
+                printLatencies(console, base);
                 double ratio = wall / least;
                 console.info(String.format("  wall time %.2f s, least time the limits allow %.2f s, ratio %.3f (goal <= 1.15)",
                         wall, least, ratio));
@@ -134,6 +135,30 @@ final class ProvisioningBenchmark implements Callable<Integer> {
         return ManagedProcess.start("zoom-sync-bench", List.of(JavaRuntime.java(), "-Xmx512m", "-jar",
                         stack.serviceJar("zoom-sync").toString()), env, stack.home(),
                 stack.logs().resolve("zoom-sync-bench.log"), Lifetime.TIED_TO_THIS_JVM, StopSignal.TERM, false);
+    }
+
+    /** Mean time of zoom-sync's Zoom requests per endpoint (its openpsi.zoom.requests timer): the chains' latency. */
+    private void printLatencies(Console console, String base) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, double[]> byEndpoint = new java.util.TreeMap<>();
+        for (String line : metrics.body().split("\n")) {
+            boolean sum = line.startsWith("openpsi_zoom_requests_seconds_sum{");
+            if (!sum && !line.startsWith("openpsi_zoom_requests_seconds_count{")) {
+                continue;
+            }
+            String labels = line.substring(line.indexOf('{') + 1, line.lastIndexOf('}'));
+            String endpoint = label(labels, "method") + " " + label(labels, "endpoint") + " " + label(labels, "status");
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            byEndpoint.computeIfAbsent(endpoint, k -> new double[2])[sum ? 0 : 1] += value;
+        }
+        byEndpoint.forEach((endpoint, v) -> console.info(String.format("  %-32s %6.0f requests, mean %.1f ms (send to response)",
+                endpoint, v[1], v[1] == 0 ? 0 : 1000 * v[0] / v[1])));
+    }
+
+    private static String label(String labels, String name) {
+        int at = labels.indexOf(name + "=\"");
+        return at < 0 ? "?" : labels.substring(at + name.length() + 2, labels.indexOf('"', at + name.length() + 2));
     }
 
     private void awaitReady(String base, ManagedProcess process) throws InterruptedException {
