@@ -11,7 +11,7 @@ import dev.openpsi.events.EventCodec;
 import dev.openpsi.events.EventType;
 import dev.openpsi.events.ServiceName;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -54,7 +54,7 @@ public class Outbox {
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
                 .execute(Tuple.from(new Object[] {event.eventId, event.topic, event.eventKey, event.ceType,
                         event.ceSource, event.ceSubject, event.ceTime.atOffset(ZoneOffset.UTC), event.account,
-                        event.traceparent, event.replayId, event.replayOf, Buffer.buffer(event.payload)}))
+                        event.traceparent, event.replayId, event.replayOf, Buffer.buffer(event.payload)})) // core Buffer: what the pg client encodes as bytea
                 .replaceWith(event.envelope));
     }
 
