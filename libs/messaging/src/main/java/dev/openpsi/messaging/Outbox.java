@@ -52,9 +52,10 @@ public class Outbox {
                         insert into outbox_event (event_id, topic, event_key, ce_type, ce_source, ce_subject, ce_time,
                                                   account, traceparent, replay_id, replay_of, payload)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+                // the payload as a core Buffer: what the pg client encodes as bytea
                 .execute(Tuple.from(new Object[] {event.eventId, event.topic, event.eventKey, event.ceType,
                         event.ceSource, event.ceSubject, event.ceTime.atOffset(ZoneOffset.UTC), event.account,
-                        event.traceparent, event.replayId, event.replayOf, Buffer.buffer(event.payload)})) // core Buffer: what the pg client encodes as bytea
+                        event.traceparent, event.replayId, event.replayOf, Buffer.buffer(event.payload)}))
                 .replaceWith(event.envelope));
     }
 
