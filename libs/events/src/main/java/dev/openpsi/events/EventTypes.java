@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.openpsi.events.payload.calllog.CallLogRecorded;
 import dev.openpsi.events.payload.mwi.MessageWaitingChanged;
 import dev.openpsi.events.payload.platform.ComponentStatusChanged;
+import dev.openpsi.events.payload.platform.IntegrationStatusChanged;
 import dev.openpsi.events.payload.platform.SettingsChanged;
 import dev.openpsi.events.payload.provisioning.CloudLinkUserCreated;
 import dev.openpsi.events.payload.provisioning.CloudLinkUserRemoved;
@@ -68,6 +69,10 @@ public final class EventTypes {
                     ComponentStatusChanged::componentId);
     public static final EventType<SettingsChanged> SETTINGS_CHANGED =
             v1(Topic.PLATFORM, "SettingsChanged", SettingsChanged.class, p -> "settings:" + p.section().value());
+    // an integration is account-level too: "integration:<system>" (e.g. integration:zoom) is the entity
+    public static final EventType<IntegrationStatusChanged> INTEGRATION_STATUS_CHANGED =
+            v1(Topic.PLATFORM, "IntegrationStatusChanged", IntegrationStatusChanged.class,
+                    p -> "integration:" + p.integration());
 
     private static final List<EventType<?>> ALL = List.of(
             ZOOM_USER_LINKED, ZOOM_USER_UPDATED, ZOOM_USER_REMOVED, SIP_PHONE_PROVISIONED, PROVISIONING_FAILED,
@@ -76,7 +81,7 @@ public final class EventTypes {
             CALL_LOG_RECORDED,
             FORWARDING_CHANGED, DO_NOT_DISTURB_CHANGED,
             SBC_CONFIGURATION_CHANGED,
-            COMPONENT_STATUS_CHANGED, SETTINGS_CHANGED);
+            COMPONENT_STATUS_CHANGED, SETTINGS_CHANGED, INTEGRATION_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

@@ -59,7 +59,11 @@ class CeTypeTest {
             assertEquals(Optional.of(type), EventTypes.byCeType(type.ceType()));
             assertEquals(type, EventTypes.resolve(type.ceType()));
         }
-        assertEquals(16, ceTypes.size());
+        assertEquals(17, ceTypes.size());
+        assertEquals(List.of(EventTypes.COMPONENT_STATUS_CHANGED, EventTypes.SETTINGS_CHANGED,
+                EventTypes.INTEGRATION_STATUS_CHANGED), EventTypes.byTopic(Topic.PLATFORM));
+        assertEquals("acme-gmbh/integration:zoom", EventTypes.INTEGRATION_STATUS_CHANGED.key(
+                EventSamples.of(EventTypes.INTEGRATION_STATUS_CHANGED)));
         assertEquals(List.of(EventTypes.FORWARDING_CHANGED, EventTypes.DO_NOT_DISTURB_CHANGED),
                 EventTypes.byTopic(Topic.TELEPHONY));
         assertEquals("dev.openpsi.mwi.MessageWaitingChanged.v1", EventTypes.MESSAGE_WAITING_CHANGED.ceType());

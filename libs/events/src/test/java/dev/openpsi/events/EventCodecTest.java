@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.openpsi.events.payload.mwi.MessageWaitingChanged;
+import dev.openpsi.events.payload.provisioning.SipAccount;
 import dev.openpsi.events.payload.provisioning.ZoomUserLinked;
 
 class EventCodecTest {
@@ -169,6 +170,20 @@ class EventCodecTest {
     void aNonObjectValueIsASchemaViolation() {
         assertThrows(EventValidationException.class, () -> CODEC.decode(EventTypes.SETTINGS_CHANGED.ceType(),
                 "[1,2]".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aSipPasswordInClearIsRefusedOnlyTheSealedFormTravels() {
+        ZoomUserLinked clear = new ZoomUserLinked("acme-gmbh", "anna@acme.example.com", "Anna", "Schmidt",
+                "+4989700712345", "sbc-munich-1", null,
+                new SipAccount("osv.acme.example.com", "4989700712345", "plain-Sip-Pass1"));
+
+        EventValidationException e = assertThrows(EventValidationException.class,
+                () -> CODEC.encode(EventTypes.ZOOM_USER_LINKED, clear));
+
+        assertTrue(e.violations().stream().anyMatch(v -> v.startsWith("/sipAccount/sealedPassword: ")),
+                e.violations().toString());
+        assertFalse(e.getMessage().contains("plain-Sip-Pass1"), "the refusal does not repeat the value");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.openpsi.events.payload.calllog.CallLogRecorded;
 import dev.openpsi.events.payload.mwi.MessageWaitingChanged;
 import dev.openpsi.events.payload.platform.ComponentStatus;
 import dev.openpsi.events.payload.platform.ComponentStatusChanged;
+import dev.openpsi.events.payload.platform.IntegrationStatusChanged;
 import dev.openpsi.events.payload.platform.ComponentType;
 import dev.openpsi.events.payload.platform.SettingsChanged;
 import dev.openpsi.events.payload.platform.SettingsSection;
@@ -22,6 +23,7 @@ import dev.openpsi.events.payload.provisioning.LicenseAssigned;
 import dev.openpsi.events.payload.provisioning.LicenseRevoked;
 import dev.openpsi.events.payload.provisioning.ProvisioningFailed;
 import dev.openpsi.events.payload.provisioning.ProvisioningFailureReason;
+import dev.openpsi.events.payload.provisioning.SipAccount;
 import dev.openpsi.events.payload.provisioning.SipPhoneProvisioned;
 import dev.openpsi.events.payload.provisioning.ZoomUserLinked;
 import dev.openpsi.events.payload.provisioning.ZoomUserRemoved;
@@ -39,12 +41,16 @@ public final class EventSamples {
     public static final String ACCOUNT = "acme-gmbh";
     public static final String EMAIL = "anna.schmidt@acme.example.com";
     public static final String DN = "+4989700712345";
+    /** The shape of a SecretCipher-sealed value (no real key behind it). */
+    public static final String SEALED = "v1.transit1.q83vEjRWeJASNFZ4.ZGVrLXdyYXBwZWQtdW5kZXItdGhlLWtleS0xMjM0NTY3OA"
+            + ".mZfWGbm4lRGPBnnV.Y2lwaGVydGV4dC1hbmQtdGFn";
 
     private static final Map<EventType<?>, Record> SAMPLES = new LinkedHashMap<>();
 
     static {
         put(EventTypes.ZOOM_USER_LINKED,
-                new ZoomUserLinked(ACCOUNT, EMAIL, "Anna", "Schmidt", DN, "sbc-munich-1", "+4989700719999"));
+                new ZoomUserLinked(ACCOUNT, EMAIL, "Anna", "Schmidt", DN, "sbc-munich-1", "+4989700719999",
+                        new SipAccount("osv.acme.example.com", "4989700712345", SEALED)));
         put(EventTypes.ZOOM_USER_UPDATED,
                 new ZoomUserUpdated(ACCOUNT, EMAIL, "Anna", "Schmidt-Berger", DN, "sbc-munich-1", null));
         put(EventTypes.ZOOM_USER_REMOVED, new ZoomUserRemoved(ACCOUNT, EMAIL, DN));
@@ -72,6 +78,9 @@ public final class EventSamples {
         put(EventTypes.COMPONENT_STATUS_CHANGED, new ComponentStatusChanged(ACCOUNT, "osv-node-a",
                 ComponentType.OSV_NODE, ComponentStatus.DEGRADED, "node B not connected after failover"));
         put(EventTypes.SETTINGS_CHANGED, new SettingsChanged(ACCOUNT, SettingsSection.EMERGENCY_NUMBERS));
+        put(EventTypes.INTEGRATION_STATUS_CHANGED, new IntegrationStatusChanged(ACCOUNT, IntegrationStatusChanged.ZOOM,
+                "Error", "Failed", "Successful", "Connected", "Authorized", "Successful",
+                "Zoom(GET /v2/users): 400 Invalid Token!: Error refreshing Zoom PSI user: failed to post auth resource: InvalidGrant"));
     }
 
     private EventSamples() {

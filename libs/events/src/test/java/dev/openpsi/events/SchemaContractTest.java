@@ -3,6 +3,7 @@ package dev.openpsi.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -43,15 +44,28 @@ class SchemaContractTest {
         assertEquals("account", components.get(0));
     }
 
+    /**
+     * No field, at any depth, carries a secret in clear. A secret may only travel sealed: its field
+     * is then named {@code sealed...} and its schema admits nothing but the SecretCipher form.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void noPayloadFieldLooksLikeASecret(EventType<?> type) throws Exception {
-        for (String name : names(read(type).path("properties"))) {
+        assertNoClearSecret(type, "", read(type).path("properties"));
+    }
+
+    private static void assertNoClearSecret(EventType<?> type, String path, JsonNode properties) {
+        properties.fields().forEachRemaining(field -> {
+            String name = field.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
-            for (String word : List.of("password", "secret", "token", "credential", "privatekey")) {
-                assertFalse(lower.contains(word), () -> type + " field " + name + " looks like a secret");
+            boolean looksSecret = List.of("password", "secret", "token", "credential", "privatekey").stream()
+                    .anyMatch(lower::contains);
+            if (looksSecret) {
+                assertTrue(name.startsWith("sealed") && field.getValue().path("pattern").asText().startsWith("^v1\\."),
+                        () -> type + " field " + path + name + " looks like a secret and is not a sealed value");
             }
-        }
+            assertNoClearSecret(type, path + name + ".", field.getValue().path("properties"));
+        });
     }
 
     private static JsonNode read(EventType<?> type) throws Exception {

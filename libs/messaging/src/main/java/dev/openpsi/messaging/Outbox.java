@@ -1,5 +1,7 @@
 package dev.openpsi.messaging;
 
+import java.time.ZoneOffset;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -9,6 +11,9 @@ import dev.openpsi.events.EventCodec;
 import dev.openpsi.events.EventType;
 import dev.openpsi.events.ServiceName;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes an event into the caller's transaction. The state change and the event commit together
@@ -34,6 +39,27 @@ public class Outbox {
      */
     public <P extends Record> Uni<Envelope> append(Mutiny.Session session, EventContext context, EventType<P> type,
             P payload) {
+        return prepare(context, type, payload).chain(event -> session.persist(event).replaceWith(event.envelope));
+    }
+
+    /**
+     * The same for state kept with the reactive SQL client: {@code connection} must be in the
+     * transaction of the change ({@code Pool.withTransaction}), so both commit together.
+     */
+    public <P extends Record> Uni<Envelope> append(SqlClient connection, EventContext context, EventType<P> type,
+            P payload) {
+        return prepare(context, type, payload).chain(event -> connection.preparedQuery("""
+                        insert into outbox_event (event_id, topic, event_key, ce_type, ce_source, ce_subject, ce_time,
+                                                  account, traceparent, replay_id, replay_of, payload)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+                // the payload as a core Buffer: what the pg client encodes as bytea
+                .execute(Tuple.from(new Object[] {event.eventId, event.topic, event.eventKey, event.ceType,
+                        event.ceSource, event.ceSubject, event.ceTime.atOffset(ZoneOffset.UTC), event.account,
+                        event.traceparent, event.replayId, event.replayOf, Buffer.buffer(event.payload)}))
+                .replaceWith(event.envelope));
+    }
+
+    private <P extends Record> Uni<OutboxEvent> prepare(EventContext context, EventType<P> type, P payload) {
         String payloadAccount = type.account(payload);
         if (!context.account().equals(payloadAccount)) {
             return Uni.createFrom().failure(new IllegalArgumentException(
@@ -46,7 +72,6 @@ public class Outbox {
             return Uni.createFrom().failure(invalid);
         }
         Envelope envelope = context.envelope(service, type, type.subject(payload));
-        return session.persist(new OutboxEvent(envelope, type.topic().topicName(), type.key(payload), value))
-                .replaceWith(envelope);
+        return Uni.createFrom().item(new OutboxEvent(envelope, type.topic().topicName(), type.key(payload), value));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import dev.openpsi.events.Envelope;
 
@@ -56,6 +57,10 @@ public class OutboxEvent {
     @Column(nullable = false)
     public byte[] payload;
 
+    /** The envelope the row was made from (not persisted). */
+    @Transient
+    Envelope envelope;
+
     protected OutboxEvent() {
     }
 
@@ -72,5 +77,6 @@ public class OutboxEvent {
         this.replayId = envelope.replayId();
         this.replayOf = envelope.replayOf();
         this.payload = payload;
+        this.envelope = envelope;
     }
 }

@@ -109,8 +109,10 @@ class ZoomUsersTest {
         assertEquals(email, Topics.header(record, CloudEventHeaders.SUBJECT));
         assertEquals("1.0", Topics.header(record, CloudEventHeaders.SPEC_VERSION));
         assertNotNull(Traceparent.parse(Topics.header(record, CloudEventHeaders.TRACEPARENT)));
-        assertEquals(new ZoomUserLinked("acme", email, "Jane", "Doe", dn, sbc, "+4989700700000"),
-                decode(record).payloadAs(EventTypes.ZOOM_USER_LINKED));
+        ZoomUserLinked linked = decode(record).payloadAs(EventTypes.ZOOM_USER_LINKED);
+        assertEquals(new ZoomUserLinked("acme", email, "Jane", "Doe", dn, sbc, "+4989700700000", linked.sipAccount()),
+                linked);
+        assertEquals(dn.substring(1), linked.sipAccount().userName(), "the subscriber's SIP account, password sealed");
     }
 
     @Test
@@ -150,8 +152,10 @@ class ZoomUsersTest {
         List<ConsumerRecord<String, byte[]>> events = provisioning(email, 2);
         assertEquals(List.of(EventTypes.ZOOM_USER_LINKED.ceType(), EventTypes.ZOOM_USER_UPDATED.ceType()),
                 events.stream().map(r -> Topics.header(r, CloudEventHeaders.TYPE)).toList());
-        assertEquals(new ZoomUserUpdated("acme", email, "Maximilian", "Mustermann", dn, sbc, null),
-                decode(events.get(1)).payloadAs(EventTypes.ZOOM_USER_UPDATED));
+        ZoomUserUpdated renamedEvent = decode(events.get(1)).payloadAs(EventTypes.ZOOM_USER_UPDATED);
+        assertEquals(new ZoomUserUpdated("acme", email, "Maximilian", "Mustermann", dn, sbc, null,
+                renamedEvent.sipAccount()), renamedEvent);
+        assertEquals(dn.substring(1), renamedEvent.sipAccount().userName());
 
         // a move to another Zoom number is an update too; the old number is free again
         String other = zoomNumber();
@@ -159,8 +163,10 @@ class ZoomUsersTest {
         put(ACME_ADMIN, email, moved).then().statusCode(200).body("dn", equalTo(other)).body("email", equalTo(email));
         List<ConsumerRecord<String, byte[]>> after = provisioning(email, 3);
         assertEquals(3, after.size());
-        assertEquals(new ZoomUserUpdated("acme", email, "Maximilian", "Mustermann", other, sbc, "+4989700700001"),
-                decode(after.get(2)).payloadAs(EventTypes.ZOOM_USER_UPDATED));
+        ZoomUserUpdated movedEvent = decode(after.get(2)).payloadAs(EventTypes.ZOOM_USER_UPDATED);
+        assertEquals(new ZoomUserUpdated("acme", email, "Maximilian", "Mustermann", other, sbc, "+4989700700001",
+                movedEvent.sipAccount()), movedEvent);
+        assertEquals(other.substring(1), movedEvent.sipAccount().userName(), "the new number's SIP account");
         given().auth().oauth2(DemoTokens.of(ACME_ADMIN)).when().delete(SUBSCRIBER, dn).then().statusCode(204);
     }
 

@@ -42,13 +42,15 @@ public class SubscriberService {
     private final ZoomUserRepository zoomUsers;
     private final Outbox outbox;
     private final SecretCipher cipher;
+    private final SipAccountHandOver sipAccounts;
 
     public SubscriberService(SubscriberRepository subscribers, ZoomUserRepository zoomUsers, Outbox outbox,
-            SecretCipher cipher) {
+            SecretCipher cipher, SipAccountHandOver sipAccounts) {
         this.subscribers = subscribers;
         this.zoomUsers = zoomUsers;
         this.outbox = outbox;
         this.cipher = cipher;
+        this.sipAccounts = sipAccounts;
     }
 
     /** A page of {@code account}'s subscribers ordered by DN, after {@code after} (null: from the start). */
@@ -97,7 +99,11 @@ public class SubscriberService {
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, PRIMARY_KEY)).transform(e -> subscriberExists(dn));
     }
 
-    /** Replaces the settings of a subscriber; a null password in {@code settings} keeps the stored one. */
+    /**
+     * Replaces the settings of a subscriber; a null password in {@code settings} keeps the stored one.
+     * A change of its SIP credentials reaches the Zoom user linked to it: ZoomUserUpdated with the new
+     * SIP account (password sealed for zoom-sync), so Zoom's SIP phones get the new password.
+     */
     @WithTransaction
     public Uni<Subscriber> update(String account, String dn, SubscriberSettings settings) {
         return findExisting(account, dn)
@@ -118,8 +124,18 @@ public class SubscriberService {
                     return Uni.createFrom().voidItem();
                 })
                 .chain(subscriber -> {
+                    String realm = subscriber.sipRealm;
+                    String userName = subscriber.sipUserName;
+                    String sealed = subscriber.sipPasswordSealed;
                     List<PendingEvent<?>> events = apply(subscriber, settings, now());
-                    return PendingEvent.appendAll(outbox, account, events)
+                    Uni<Void> handOver = !SipAccountHandOver.changed(realm, userName, sealed, subscriber)
+                            ? Uni.createFrom().voidItem()
+                            : zoomUsers.findByDn(account, dn).invoke(linked -> {
+                                if (linked != null) {
+                                    events.add(sipAccounts.zoomUserUpdated(linked, subscriber));
+                                }
+                            }).replaceWithVoid();
+                    return handOver.chain(() -> PendingEvent.appendAll(outbox, account, events))
                             .call(subscribers::flush)
                             .replaceWith(subscriber);
                 })

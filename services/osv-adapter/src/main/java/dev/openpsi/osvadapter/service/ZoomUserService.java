@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.openpsi.events.EventTypes;
 import dev.openpsi.events.payload.provisioning.ZoomUserLinked;
 import dev.openpsi.events.payload.provisioning.ZoomUserRemoved;
-import dev.openpsi.events.payload.provisioning.ZoomUserUpdated;
 import dev.openpsi.messaging.Outbox;
 import dev.openpsi.osvadapter.ZoomUser;
 import dev.openpsi.osvadapter.repository.SbcConfigurationRepository;
@@ -44,13 +43,15 @@ public class ZoomUserService {
     private final SubscriberRepository subscribers;
     private final SbcConfigurationRepository sbcConfigurations;
     private final Outbox outbox;
+    private final SipAccountHandOver sipAccounts;
 
     public ZoomUserService(ZoomUserRepository zoomUsers, SubscriberRepository subscribers,
-            SbcConfigurationRepository sbcConfigurations, Outbox outbox) {
+            SbcConfigurationRepository sbcConfigurations, Outbox outbox, SipAccountHandOver sipAccounts) {
         this.zoomUsers = zoomUsers;
         this.subscribers = subscribers;
         this.sbcConfigurations = sbcConfigurations;
         this.outbox = outbox;
+        this.sipAccounts = sipAccounts;
     }
 
     /** A page of {@code account}'s Zoom users ordered by email, after {@code after} (null: from the start). */
@@ -65,7 +66,7 @@ public class ZoomUserService {
         return findExisting(account, email);
     }
 
-    /** Adds a Zoom user and publishes ZoomUserLinked with it. */
+    /** Adds a Zoom user and publishes ZoomUserLinked with it and its subscriber's SIP account (password sealed for zoom-sync). */
     @WithTransaction
     public Uni<ZoomUser> create(String account, ZoomUserDraft draft) {
         String email = draft.email();
@@ -77,9 +78,11 @@ public class ZoomUserService {
                     ZoomUser user = ZoomUser.create(account, email, draft.firstName(), draft.lastName(), draft.dn(),
                             draft.sbcConfigurationId(), draft.voicemailCallbackNumber(), SubscriberService.now());
                     return zoomUsers.persist(user)
-                            .call(() -> PendingEvent.appendAll(outbox, account, List.of(PendingEvent.of(
+                            .chain(() -> subscribers.find(account, user.dn))
+                            .call(subscriber -> PendingEvent.appendAll(outbox, account, List.of(PendingEvent.of(
                                     EventTypes.ZOOM_USER_LINKED, new ZoomUserLinked(account, user.email, user.firstName,
-                                            user.lastName, user.dn, user.sbcConfigurationId, user.voicemailCallbackNumber)))))
+                                            user.lastName, user.dn, user.sbcConfigurationId, user.voicemailCallbackNumber,
+                                            sipAccounts.of(subscriber, user.email))))))
                             .call(zoomUsers::flush)
                             .replaceWith(user);
                 })
@@ -89,7 +92,8 @@ public class ZoomUserService {
 
     /**
      * Changes names, number, SBC configuration or voicemail callback of a Zoom user and publishes
-     * ZoomUserUpdated with its new state; an unchanged user publishes nothing. The email cannot change.
+     * ZoomUserUpdated with its new state (and its subscriber's SIP account); an unchanged user
+     * publishes nothing. The email cannot change.
      */
     @WithTransaction
     public Uni<ZoomUser> update(String account, String email, ZoomUserDraft draft) {
@@ -107,9 +111,8 @@ public class ZoomUserService {
                             draft.voicemailCallbackNumber(), SubscriberService.now())) {
                         return Uni.createFrom().item(user);
                     }
-                    return PendingEvent.appendAll(outbox, account, List.of(PendingEvent.of(EventTypes.ZOOM_USER_UPDATED,
-                                    new ZoomUserUpdated(account, user.email, user.firstName, user.lastName, user.dn,
-                                            user.sbcConfigurationId, user.voicemailCallbackNumber))))
+                    return subscribers.find(account, user.dn)
+                            .chain(subscriber -> PendingEvent.appendAll(outbox, account, List.of(sipAccounts.zoomUserUpdated(user, subscriber))))
                             .call(zoomUsers::flush)
                             .replaceWith(user);
                 })

@@ -12,7 +12,10 @@ import dev.openpsi.messaging.InboundEvent;
 import dev.openpsi.zoomsync.service.PsiDirectory;
 import io.smallrye.mutiny.Uni;
 
-/** A Zoom user linked on the PBX side becomes a PSI user (Pending SIP credential); its SIP phones are created by the provisioning worker. */
+/**
+ * A Zoom user linked on the PBX side becomes a PSI user (Pending SIP credential) with the SIP account
+ * the event hands over (password sealed for zoom-sync); its SIP phones are created by the provisioning worker.
+ */
 @ApplicationScoped
 public class ZoomUserLinkedHandler implements EventHandler<ZoomUserLinked> {
 
@@ -30,7 +33,7 @@ public class ZoomUserLinkedHandler implements EventHandler<ZoomUserLinked> {
     @Override
     public Uni<Void> handle(Mutiny.Session session, InboundEvent<ZoomUserLinked> event) {
         ZoomUserLinked p = event.payload();
-        return directory.link(session, event.context(), p.account(), p.email(), p.firstName(), p.lastName(), p.dn(), p.sbcConfigurationId(),
-                p.voicemailCallbackNumber(), false);
+        return directory.link(session, event.context(), new PsiDirectory.Link(p.account(), p.email(), p.firstName(),
+                p.lastName(), p.dn(), p.sbcConfigurationId(), p.voicemailCallbackNumber(), p.sipAccount()), false);
     }
 }

@@ -12,7 +12,10 @@ import dev.openpsi.messaging.InboundEvent;
 import dev.openpsi.zoomsync.service.PsiDirectory;
 import io.smallrye.mutiny.Uni;
 
-/** A Zoom user changed on the PBX side (names, number, SBC configuration): its SIP phones in Zoom are updated by the provisioning worker. */
+/**
+ * A Zoom user changed on the PBX side (names, number, SBC configuration, or its subscriber's SIP
+ * password): its SIP phones in Zoom are updated by the provisioning worker.
+ */
 @ApplicationScoped
 public class ZoomUserUpdatedHandler implements EventHandler<ZoomUserUpdated> {
 
@@ -30,7 +33,7 @@ public class ZoomUserUpdatedHandler implements EventHandler<ZoomUserUpdated> {
     @Override
     public Uni<Void> handle(Mutiny.Session session, InboundEvent<ZoomUserUpdated> event) {
         ZoomUserUpdated p = event.payload();
-        return directory.link(session, event.context(), p.account(), p.email(), p.firstName(), p.lastName(), p.dn(), p.sbcConfigurationId(),
-                p.voicemailCallbackNumber(), true);
+        return directory.link(session, event.context(), new PsiDirectory.Link(p.account(), p.email(), p.firstName(),
+                p.lastName(), p.dn(), p.sbcConfigurationId(), p.voicemailCallbackNumber(), p.sipAccount()), true);
     }
 }

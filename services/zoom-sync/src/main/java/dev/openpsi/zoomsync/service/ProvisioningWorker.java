@@ -64,6 +64,7 @@ public class ProvisioningWorker {
     private final SecretCipher cipher;
     private final ZoomConfig config;
     private volatile boolean running;
+    private volatile boolean stopped;
     private Thread thread;
 
     public ProvisioningWorker(Pool pool, Mutiny.SessionFactory sessions, Outbox outbox, ZoomGateway zoom,
@@ -119,6 +120,7 @@ public class ProvisioningWorker {
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
+        stopped = true;
         if (thread != null) {
             thread.interrupt();
         }
@@ -146,8 +148,12 @@ public class ProvisioningWorker {
         }
     }
 
-    /** Claims and works one batch; the number of jobs worked. */
-    int round() {
+    /**
+     * Claims and works one batch of at most {@code batch-size} due jobs; the number claimed. The
+     * worker thread calls it in a loop; an instance without the worker ({@code worker-enabled=false})
+     * can drive rounds itself.
+     */
+    public int round() {
         List<Job> jobs = pool.preparedQuery("""
                 update provisioning_job set locked_until = now() + interval '5 minutes'
                  where id in (select j.id from provisioning_job j
@@ -165,8 +171,8 @@ public class ProvisioningWorker {
                 })
                 .await().atMost(AWAIT);
         for (Job job : jobs) {
-            if (!running) {
-                break;
+            if (stopped) {
+                break; // shutting down: the claimed jobs are free again once their lock expires
             }
             work(job);
         }

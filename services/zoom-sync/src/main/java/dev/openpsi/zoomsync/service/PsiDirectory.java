@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import dev.openpsi.events.HandlerRejectedException;
+import dev.openpsi.events.payload.provisioning.SipAccount;
 import dev.openpsi.events.payload.registration.ConfigurationChange;
 import dev.openpsi.events.payload.registration.SbcConfigurationChanged;
 import dev.openpsi.messaging.EventContext;
 import dev.openpsi.security.Problems;
 import dev.openpsi.security.SecretCipher;
+import dev.openpsi.security.SecretUnreadableException;
+import dev.openpsi.security.TransitCiphers;
 import dev.openpsi.zoomsync.PsiUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,9 +23,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * consumer side ({@code messaging/}) writes the user's state and a provisioning job in the
  * consumer's transaction; {@link ProvisioningWorker} does the Zoom calls afterwards, outside it.
  *
- * <p>SIP credentials never travel in events. They reach zoom-sync through
- * {@code PUT /api/v1/zoom/users/{email}/sip-credentials} (write-only, sealed at rest); a linked user
- * without them stays "Pending SIP credential" until they arrive, and their arrival queues the job.
+ * <p>SIP credentials arrive with ZoomUserLinked / ZoomUserUpdated: the password sealed for zoom-sync
+ * under the transit key ring it shares with osv-adapter, bound to the user's account and email. It is
+ * opened here and stored sealed again under zoom-sync's at-rest key; a blob that does not open (moved
+ * from another user, tampered with, unknown key) is refused to the DLQ. {@code PUT
+ * /api/v1/zoom/users/{email}/sip-credentials} stays as a manual override. A linked user without
+ * credentials stays "Pending SIP credential" until they arrive, and their arrival queues the job.
  */
 @ApplicationScoped
 public class PsiDirectory {
@@ -33,31 +40,68 @@ public class PsiDirectory {
 
     private final Pool pool;
     private final SecretCipher cipher;
+    private final SecretCipher transit;
 
-    public PsiDirectory(Pool pool, SecretCipher cipher) {
+    public PsiDirectory(Pool pool, SecretCipher cipher, TransitCiphers transit) {
         this.pool = pool;
         this.cipher = cipher;
+        this.transit = transit.forRecipient(SipAccount.RECIPIENT);
     }
 
-    /** ZoomUserLinked / ZoomUserUpdated: the user's PBX-side state; status Pending SIP credential until Zoom has its phones. */
-    public Uni<Void> link(Mutiny.Session session, EventContext context, String account, String email, String firstName, String lastName, String dn,
-            String sbcConfigurationId, String voicemailCallbackNumber, boolean update) {
-        return session.createNativeQuery("""
+    /** What ZoomUserLinked / ZoomUserUpdated say about a user. */
+    public record Link(String account, String email, String firstName, String lastName, String dn,
+            String sbcConfigurationId, String voicemailCallbackNumber, SipAccount sipAccount) {
+    }
+
+    /**
+     * ZoomUserLinked / ZoomUserUpdated: the user's PBX-side state and, when the event carries it, its
+     * SIP account (replacing what was stored, also a manual override); status Pending SIP credential
+     * until Zoom has its phones.
+     *
+     * @throws HandlerRejectedException if the sealed password does not open for this user
+     */
+    public Uni<Void> link(Mutiny.Session session, EventContext context, Link link, boolean update) {
+        return Uni.createFrom().item(() -> link.sipAccount() == null ? null : sealAtRest(link))
+                .chain(sealedAtRest -> session.createNativeQuery("""
                         insert into psi_user (account, email, first_name, last_name, dn, sbc_configuration_id,
-                                              voicemail_callback_number, linked, status, updated_at)
-                        values (:account, :email, :first, :last, :dn, :sbc, :vm, true, 'Pending SIP credential', now())
+                                              voicemail_callback_number, linked, status, sip_password_sealed,
+                                              sip_authorization_name, sip_domain, updated_at)
+                        values (:account, :email, :first, :last, :dn, :sbc, :vm, true, 'Pending SIP credential',
+                                cast(:sealed as text), cast(:authorization as text), cast(:domain as text), now())
                         on conflict (account, email) do update set first_name = excluded.first_name,
                                last_name = excluded.last_name, dn = excluded.dn,
                                sbc_configuration_id = excluded.sbc_configuration_id,
                                voicemail_callback_number = excluded.voicemail_callback_number, linked = true,
                                status = case when :update and psi_user.status = 'Idle' then 'Idle'
                                              else 'Pending SIP credential' end,
+                               sip_password_sealed = coalesce(excluded.sip_password_sealed, psi_user.sip_password_sealed),
+                               sip_authorization_name = case when excluded.sip_password_sealed is null
+                                   then psi_user.sip_authorization_name else excluded.sip_authorization_name end,
+                               sip_domain = case when excluded.sip_password_sealed is null
+                                   then psi_user.sip_domain else excluded.sip_domain end,
                                failure_reason = null, failure_detail = null, updated_at = now()""")
-                .setParameter("account", account).setParameter("email", email).setParameter("first", firstName)
-                .setParameter("last", lastName).setParameter("dn", dn).setParameter("sbc", sbcConfigurationId)
-                .setParameter("vm", voicemailCallbackNumber).setParameter("update", update)
-                .executeUpdate()
-                .chain(() -> enqueue(session, context, account, email));
+                .setParameter("account", link.account()).setParameter("email", link.email())
+                .setParameter("first", link.firstName()).setParameter("last", link.lastName())
+                .setParameter("dn", link.dn()).setParameter("sbc", link.sbcConfigurationId())
+                .setParameter("vm", link.voicemailCallbackNumber()).setParameter("update", update)
+                .setParameter("sealed", sealedAtRest)
+                .setParameter("authorization", link.sipAccount() == null ? null : link.sipAccount().userName())
+                .setParameter("domain", link.sipAccount() == null ? null : link.sipAccount().realm())
+                .executeUpdate())
+                .chain(() -> enqueue(session, context, link.account(), link.email()));
+    }
+
+    /** Opens the password sealed for zoom-sync (bound to this user) and seals it under the at-rest key. */
+    private String sealAtRest(Link link) {
+        String password;
+        try {
+            password = transit.open(link.sipAccount().sealedPassword(),
+                    SipAccount.sealingContext(link.account(), link.email()));
+        } catch (SecretUnreadableException e) {
+            throw new HandlerRejectedException(SipAccount.FIELD + " of " + link.email() + " in account " + link.account()
+                    + " does not open: " + e.getMessage() + "; it was sealed for another user or tampered with");
+        }
+        return cipher.seal(password, PsiUser.passwordContext(link.account(), link.email()));
     }
 
     /** ZoomUserRemoved: the user goes, and a job deletes both of its SIP phones in Zoom. */
@@ -105,7 +149,10 @@ public class PsiDirectory {
                 .replaceWithVoid();
     }
 
-    /** The SIP digest credentials of one user (write-only); queues provisioning when the user is linked. */
+    /**
+     * The SIP digest credentials of one user (write-only), the manual override of what the provisioning
+     * events carry; queues provisioning when the user is linked.
+     */
     public Uni<PsiUser> storeCredentials(String account, String email, String password, String authorizationName,
             String domain) {
         String sealed = cipher.seal(password, PsiUser.passwordContext(account, email));

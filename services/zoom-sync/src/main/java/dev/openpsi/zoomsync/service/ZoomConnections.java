@@ -38,7 +38,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * once, and the used one is dead). A refused refresh (revoked or invalid grant, bad client) sets
  * OAuth status Failed with the vendor-style details and from then on no call for the account
  * reaches Zoom - not even a token request - until the connection is updated or refreshed by an
- * admin.
+ * admin. Every write that can change a status goes through {@link #statusWrite}, which publishes
+ * IntegrationStatusChanged in its transaction when a status actually changed.
  */
 @ApplicationScoped
 public class ZoomConnections {
@@ -52,12 +53,20 @@ public class ZoomConnections {
     private final SecretCipher cipher;
     private final ZoomHttpClient http;
     private final ZoomConfig config;
+    private final IntegrationStatusEvents statusEvents;
 
-    public ZoomConnections(Pool pool, SecretCipher cipher, ZoomHttpClient http, ZoomConfig config) {
+    public ZoomConnections(Pool pool, SecretCipher cipher, ZoomHttpClient http, ZoomConfig config,
+            IntegrationStatusEvents statusEvents) {
         this.pool = pool;
         this.cipher = cipher;
         this.http = http;
         this.config = config;
+        this.statusEvents = statusEvents;
+    }
+
+    /** A status-changing write in its own transaction, with IntegrationStatusChanged if a status changed. */
+    private <T> Uni<T> statusWrite(String account, java.util.function.Function<SqlClient, Uni<T>> write) {
+        return pool.withTransaction(conn -> statusEvents.around(conn, account, () -> write.apply(conn)));
     }
 
     /** What an admin submits; the secret is only ever sealed. */
@@ -83,7 +92,7 @@ public class ZoomConnections {
     /** Stores new settings (statuses back to Pending, old tokens dropped), then connects and verifies at once. */
     public Uni<ZoomConnection> put(String account, Settings s) {
         String sealedSecret = cipher.seal(s.clientSecret(), ZoomConnection.context(account, SECRET));
-        return pool.preparedQuery("""
+        return statusWrite(account, conn -> conn.preparedQuery("""
                 insert into zoom_connection (account, client_id, client_secret_sealed, zoom_account_id, grant_type, redirect_uri,
                     oauth_status, integration_status, updated_at)
                 values ($1, $2, $3, $4, $5, $6, 'Pending', 'Pending', now())
@@ -94,8 +103,8 @@ public class ZoomConnections {
                     oauth_status = 'Pending', oauth_error = null, integration_status = 'Pending',
                     generation = zoom_connection.generation + 1, updated_at = now()
                 """).execute(Tuple.from(new Object[] {account, s.clientId(), sealedSecret, s.zoomAccountId(),
-                        s.grantType().wire(), s.redirectUri()}))
-                .chain(() -> pool.withTransaction(conn -> lock(conn, account).chain(c -> {
+                        s.grantType().wire(), s.redirectUri()})))
+                .chain(() -> statusWrite(account, conn -> lock(conn, account).chain(c -> {
                     Map<String, String> form = new LinkedHashMap<>();
                     if (s.grantType() == GrantType.ACCOUNT_CREDENTIALS) {
                         form.put("grant_type", "account_credentials");
@@ -117,7 +126,7 @@ public class ZoomConnections {
     /** Re-evaluates: a token (refreshed now, even after a failure) and one cheap API call ({@code GET /users/me}). */
     public Uni<ZoomConnection> refresh(String account) {
         return require(account)
-                .chain(c -> pool.withTransaction(conn -> lock(conn, account).chain(locked -> renew(conn, locked, "GET /users/me"))))
+                .chain(c -> statusWrite(account, conn -> lock(conn, account).chain(locked -> renew(conn, locked, "GET /users/me"))))
                 .replaceWithVoid()
                 .onFailure(ZoomApiException.class).recoverWithUni(e -> status(account, ZoomConnection.ERROR, e.getMessage()))
                 .chain(() -> verify(account));
@@ -151,11 +160,11 @@ public class ZoomConnections {
     }
 
     private Uni<Void> status(String account, String integration, String error) {
-        return pool.preparedQuery("""
+        return statusWrite(account, conn -> conn.preparedQuery("""
                 update zoom_connection set integration_status = $2,
                        oauth_error = case when $2 = 'Connected' then null else coalesce($3, oauth_error) end, updated_at = now()
                  where account = $1 and oauth_status <> 'Failed'
-                """).execute(Tuple.of(account, integration, error)).replaceWithVoid();
+                """).execute(Tuple.of(account, integration, error))).replaceWithVoid();
     }
 
     /**
@@ -174,7 +183,7 @@ public class ZoomConnections {
             if (fresh(c)) {
                 return Uni.createFrom().item(cipher.open(c.accessTokenSealed(), ZoomConnection.context(account, ACCESS)));
             }
-            return pool.withTransaction(conn -> lock(conn, account).chain(locked -> {
+            return statusWrite(account, conn -> lock(conn, account).chain(locked -> {
                 if (locked.oauthFailed()) {
                     return Uni.createFrom().item(new Outcome(null, locked.oauthError()));
                 }
@@ -194,13 +203,13 @@ public class ZoomConnections {
 
     /** Records the outcome of a sync run on the connection. */
     public Uni<Void> syncFinished(String account, boolean success, String error) {
-        return pool.preparedQuery(success
+        return statusWrite(account, conn -> conn.preparedQuery(success
                         ? "update zoom_connection set sync_status = 'Successful', sync_error = null, last_successful_sync = now(), "
                                 + "integration_status = case when oauth_status = 'Authorized' then 'Connected' else integration_status end "
                                 + "where account = $1"
                         : "update zoom_connection set sync_status = 'Failed', sync_error = $2, "
                                 + "integration_status = 'Error' where account = $1")
-                .execute(success ? Tuple.of(account) : Tuple.of(account, error)).replaceWithVoid();
+                .execute(success ? Tuple.of(account) : Tuple.of(account, error))).replaceWithVoid();
     }
 
     /**
