@@ -12,8 +12,9 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * The PBX system settings of one account (table from db/migration V11). The sections are stored
- * as JSON text in jsonb columns (the casts keep Hibernate on plain strings); the location
- * provider's secret only sealed. Values are checked by the settings API before they get here.
+ * as JSON text in jsonb columns: the casts keep Hibernate on plain strings (the inner text cast
+ * matters - bound to a jsonb parameter, the PostgreSQL client would store a string as a JSON string
+ * value). The location provider's secret is stored only sealed. Values are checked by the settings API before they get here.
  */
 @Entity
 @Table(name = "account_settings")
@@ -26,16 +27,16 @@ public class AccountSettings {
     public String voicemailPilot;
 
     @Column(name = "feature_codes")
-    @ColumnTransformer(read = "feature_codes::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "feature_codes::text", write = "cast(cast(? as text) as jsonb)")
     public String featureCodes;
 
     @Column(name = "emergency_numbers")
-    @ColumnTransformer(read = "emergency_numbers::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "emergency_numbers::text", write = "cast(cast(? as text) as jsonb)")
     public String emergencyNumbers;
 
     /** The provider without its secret. */
     @Column(name = "location_provider")
-    @ColumnTransformer(read = "location_provider::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "location_provider::text", write = "cast(cast(? as text) as jsonb)")
     public String locationProvider;
 
     /** Sealed by SecretCipher; never returned, logged or published. */
