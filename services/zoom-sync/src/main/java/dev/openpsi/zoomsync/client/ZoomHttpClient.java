@@ -79,11 +79,8 @@ public class ZoomHttpClient {
                 .setUserAgent("openpsi-zoom-sync")
                 .setFollowRedirects(false)
                 .setVerifyHost(true);
-        ProxySettings proxy = ProxySettings.fromEnvironment(apiUrl, System.getenv());
-        proxy.proxy().ifPresent(options::setProxyOptions);
-        if (!proxy.nonProxyHosts().isEmpty()) {
-            options.setNonProxyHosts(proxy.nonProxyHosts());
-        }
+        dev.openpsi.http.WebClientProxy.configure(options, dev.openpsi.http.OutboundProxy.fromEnvironment(),
+                java.net.URI.create(apiUrl), java.net.URI.create(tokenUrl));
         this.web = WebClient.create(vertx, options);
     }
 

@@ -1,34 +1,45 @@
 package dev.openpsi.zoomsync.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.openpsi.http.OutboundProxy;
+import dev.openpsi.http.WebClientProxy;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 
 /** The Zoom client's policies that need no server: proxy from the environment, how long a 429 waits. */
 class ZoomClientPolicyTest {
 
     @Test
-    void proxyComesFromTheEnvironmentByScheme() {
-        ProxySettings https = ProxySettings.fromEnvironment("https://api.zoom.us/v2",
-                Map.of("HTTPS_PROXY", "http://user:pw@proxy.corp:8080", "HTTP_PROXY", "http://other:1",
-                        "NO_PROXY", "localhost, .corp.example,10.0.0.1"));
-        assertEquals("proxy.corp", https.proxy().orElseThrow().getHost());
-        assertEquals(8080, https.proxy().orElseThrow().getPort());
-        assertEquals("user", https.proxy().orElseThrow().getUsername());
-        assertEquals("pw", https.proxy().orElseThrow().getPassword());
-        assertEquals(List.of("localhost", "*.corp.example", "10.0.0.1"), https.nonProxyHosts());
+    void bothZoomRootsGoThroughTheProxyOfTheEnvironment() {
+        // what ZoomHttpClient builds: one client for the API and the OAuth root (libs/http decides)
+        OutboundProxy env = OutboundProxy.from(Map.of("HTTPS_PROXY", "http://user:pw@proxy.corp:8080",
+                "HTTP_PROXY", "http://other:1", "NO_PROXY", "localhost, .corp.example,10.0.0.1"));
+        ProxyOptions proxy = WebClientProxy.configure(new WebClientOptions(), env,
+                URI.create("https://api.zoom.us/v2"), URI.create("https://zoom.us/oauth/token")).getProxyOptions();
+        assertEquals("proxy.corp", proxy.getHost());
+        assertEquals(8080, proxy.getPort());
+        assertEquals("user", proxy.getUsername());
+        assertEquals("pw", proxy.getPassword());
 
-        ProxySettings http = ProxySettings.fromEnvironment("http://127.0.0.1:1/v2", Map.of("http_proxy", "squid:3128"));
-        assertEquals("squid", http.proxy().orElseThrow().getHost());
-        assertTrue(ProxySettings.fromEnvironment("https://api.zoom.us/v2", Map.of()).proxy().isEmpty());
+        // the local simulator of the tests (http, 127.0.0.1) is not behind an https proxy
+        assertNull(WebClientProxy.configure(new WebClientOptions(), OutboundProxy.from(Map.of("https_proxy", "squid:3128")),
+                URI.create("http://127.0.0.1:1/v2"), URI.create("http://127.0.0.1:1/oauth/token")).getProxyOptions());
+        assertEquals("squid", WebClientProxy.configure(new WebClientOptions(), OutboundProxy.from(Map.of("http_proxy", "squid:3128")),
+                URI.create("http://127.0.0.1:1/v2")).getProxyOptions().getHost());
+        assertNull(WebClientProxy.configure(new WebClientOptions(), OutboundProxy.from(Map.of()),
+                URI.create("https://api.zoom.us/v2")).getProxyOptions());
     }
 
     @Test
