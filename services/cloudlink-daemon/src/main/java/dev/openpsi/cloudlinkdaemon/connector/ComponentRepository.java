@@ -58,10 +58,13 @@ public class ComponentRepository {
                 .getResultList();
     }
 
-    /** Stores {@code document} (a JSON object) as the component's latest inventory. */
+    /**
+     * Stores {@code document} (a JSON object) as the component's latest inventory. The parameter is
+     * typed text first: bound straight to jsonb, the client would store the text as a JSON string.
+     */
     public Uni<Integer> storeInventory(Mutiny.Session session, UUID id, String document, Instant receivedAt) {
-        return session.createNativeQuery(
-                        "update connector_component set inventory = cast(:doc as jsonb), last_inventory_at = :at where id = :id")
+        return session.createNativeQuery("update connector_component set inventory = cast(cast(:doc as text) as jsonb), "
+                        + "last_inventory_at = :at where id = :id")
                 .setParameter("doc", document)
                 .setParameter("at", receivedAt)
                 .setParameter("id", id)

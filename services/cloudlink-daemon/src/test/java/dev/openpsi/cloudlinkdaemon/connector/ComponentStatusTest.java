@@ -126,7 +126,7 @@ class ComponentStatusTest {
         assertTrue(Instant.parse(view.getString("lastInventoryAt")).isAfter(before), view.getString("lastInventoryAt"));
         assertFalse(view.getBoolean("inventoryOverdue"));
         given().auth().oauth2(DemoTokens.of(ACME_ADMIN)).when()
-                .get(Connectors.COMPONENT + "/inventory", "acme", cmp.id()).then().statusCode(200)
+                .get(Connectors.COMPONENT + "/inventory", "acme", cmp.id()).then().log().ifValidationFails().statusCode(200)
                 .body("version", equalTo("V10R3.2"))
                 .body("subscribers", equalTo(1234));
 

@@ -79,9 +79,11 @@ final class Connectors {
         body.put("instanceId", instanceId);
         body.put("nodes", nodes);
         body.put("failover", failover);
-        return given().auth().oauth2(connectorToken()).header("X-Connector-Credential", c.credential())
-                .contentType(ContentType.JSON).body(body)
-                .when().post(HEARTBEATS, c.id());
+        var request = given().auth().oauth2(connectorToken()).contentType(ContentType.JSON).body(body);
+        if (c.credential() != null) {
+            request.header("X-Connector-Credential", c.credential());
+        }
+        return request.when().post(HEARTBEATS, c.id());
     }
 
     static List<Map<String, Object>> nodes(boolean aConnected, boolean bConnected) {

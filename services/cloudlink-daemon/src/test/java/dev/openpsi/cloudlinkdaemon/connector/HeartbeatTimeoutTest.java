@@ -30,13 +30,13 @@ import io.restassured.http.ContentType;
 @TestProfile(HeartbeatTimeoutTest.ShortIntervals.class)
 class HeartbeatTimeoutTest {
 
-    /** Heartbeat timeout 2 s checked every 200 ms; inventory every 2 s with no grace. */
+    /** Heartbeat timeout 4 s checked every 200 ms; inventory every 3 s with no grace. */
     public static class ShortIntervals implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openpsi.connectors.heartbeat-timeout", "2s",
+            return Map.of("openpsi.connectors.heartbeat-timeout", "4s",
                     "openpsi.connectors.check-interval", "200ms",
-                    "openpsi.connectors.inventory-interval", "2s",
+                    "openpsi.connectors.inventory-interval", "3s",
                     "openpsi.connectors.inventory-grace", "0s");
         }
     }
