@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code openpsi}: the operator's command. */
 @Command(name = "openpsi", mixinStandardHelpOptions = true, version = "openpsi 0.1.0",
         description = "Run and troubleshoot openpsi.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, BenchCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, JournalCommand.class,
+                ReplayCommand.class, BenchCommand.class})
 public final class OpenPsi implements Runnable {
 
     @Option(names = "--home", description = "The openpsi checkout (default: $OPENPSI_HOME or the current directory).")

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String USER = "user";
     /** A service account of an openpsi service: acts for every account. */
     public static final String SERVICE = "service";
+    /** Operates the platform: replays, dead-letter redrives and consumer-group resets of every account. */
+    public static final String PLATFORM_OPERATOR = "platform-operator";
 
     /** The account a user token belongs to. */
     public static final String ACCOUNT_CLAIM = "account";

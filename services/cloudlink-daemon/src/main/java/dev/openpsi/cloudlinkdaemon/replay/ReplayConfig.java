@@ -1,0 +1,26 @@
+package dev.openpsi.cloudlinkdaemon.replay;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of replays ({@code openpsi.replay.*}). */
+@ConfigMapping(prefix = "openpsi.replay")
+public interface ReplayConfig {
+
+    /** Events per second when a request names no rate: gentle on the target service. */
+    @WithDefault("500")
+    @WithName("default-rate")
+    double defaultRate();
+
+    /** How often a running replay writes its progress. */
+    @WithDefault("500ms")
+    @WithName("progress-interval")
+    Duration progressInterval();
+
+    /** Replays executing at the same time; more wait in line. */
+    @WithDefault("2")
+    int concurrency();
+}

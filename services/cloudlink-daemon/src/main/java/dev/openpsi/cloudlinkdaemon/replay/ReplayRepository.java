@@ -1,0 +1,152 @@
+package dev.openpsi.cloudlinkdaemon.replay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The {@code replay} table: the audit row of every request and the progress of executed replays.
+ * Blocking (awaits the reactive pool): used from REST worker threads and the replay runner's thread.
+ */
+@ApplicationScoped
+public class ReplayRepository {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String COLUMNS = """
+            id, kind, status, requested_by, requested_at, account, target, dry_run, redrive, refused_with, selected, sent,
+            started_at, finished_at, error, request::text as request_json""";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public ReplayRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** One audit row. */
+    public record Audit(UUID id, String kind, ReplayCaller caller, String account, Object request, String target,
+                        boolean dryRun, boolean redrive, String status, Integer refusedWith, Long selected, String error) {
+    }
+
+    public void insert(Audit a) {
+        boolean running = "running".equals(a.status());
+        run("""
+                insert into replay (id, kind, requested_by, caller_account, account, request, target, dry_run, redrive,
+                       status, refused_with, selected, started_at, finished_at, error)
+                values ($1, $2, $3, $4, $5, cast($6 as text)::jsonb, $7, $8, $9, $10, $11, $12,
+                       case when $13 then now() end, case when $13 then null else now() end, $14)""",
+                Tuple.tuple().addValue(a.id()).addValue(a.kind()).addValue(a.caller().who()).addValue(a.caller().account())
+                        .addValue(a.account()).addValue(text(a.request())).addValue(a.target()).addValue(a.dryRun())
+                        .addValue(a.redrive()).addValue(a.status()).addValue(a.refusedWith()).addValue(a.selected())
+                        .addValue(running).addValue(a.error()));
+    }
+
+    public void selected(UUID id, long selected) {
+        run("update replay set selected = $2 where id = $1", Tuple.of(id, selected));
+    }
+
+    public void progress(UUID id, long sent) {
+        run("update replay set sent = $2 where id = $1", Tuple.of(id, sent));
+    }
+
+    public void finish(UUID id, boolean completed, long sent, String error) {
+        run("update replay set status = $2, sent = $3, error = $4, finished_at = now() where id = $1",
+                Tuple.of(id, completed ? "completed" : "failed", sent, error));
+    }
+
+    /** The row if {@code caller} may see it. */
+    public ReplayStatus find(ReplayCaller caller, UUID id) {
+        Visible v = new Visible(caller);
+        Tuple params = v.params().addValue(id);
+        RowSet<Row> rows = pool.preparedQuery("select " + COLUMNS + " from replay where " + v.condition()
+                + " and id = $" + params.size()).execute(params).await().atMost(TIMEOUT);
+        return rows.size() == 0 ? null : status(rows.iterator().next());
+    }
+
+    /** The newest {@code limit} rows {@code caller} may see, optionally of one kind. */
+    public List<ReplayStatus> list(ReplayCaller caller, String kind, int limit) {
+        Visible v = new Visible(caller);
+        Tuple params = v.params();
+        String sql = "select " + COLUMNS + " from replay where " + v.condition();
+        if (kind != null) {
+            params.addValue(kind);
+            sql += " and kind = $" + params.size();
+        }
+        params.addValue(limit);
+        sql += " order by requested_at desc, id limit $" + params.size();
+        List<ReplayStatus> result = new ArrayList<>();
+        for (Row row : pool.preparedQuery(sql).execute(params).await().atMost(TIMEOUT)) {
+            result.add(status(row));
+        }
+        return result;
+    }
+
+    /** Operators see every row; others the rows of the accounts they see, and their own requests. */
+    private record Visible(ReplayCaller caller) {
+        String condition() {
+            if (caller.operator() || caller.access() != null && caller.access().service()) {
+                return "true";
+            }
+            if (caller.access() == null) {
+                return "requested_by = $1";
+            }
+            return caller.access().partner()
+                    ? "(requested_by = $1 or account = $2 or account in (select a.id from account a where a.parent_id = $2))"
+                    : "(requested_by = $1 or account = $2)";
+        }
+
+        Tuple params() {
+            if (caller.operator() || caller.access() != null && caller.access().service()) {
+                return Tuple.tuple();
+            }
+            return caller.access() == null ? Tuple.of(caller.who()) : Tuple.of(caller.who(), caller.access().account());
+        }
+    }
+
+    private ReplayStatus status(Row row) {
+        Long selected = row.getLong("selected");
+        long sent = row.getLong("sent");
+        Double progress = selected == null ? null : selected == 0 ? 1.0 : Math.min(1.0, (double) sent / selected);
+        if ("dry-run".equals(row.getString("status")) || "refused".equals(row.getString("status"))) {
+            progress = null;
+        }
+        return new ReplayStatus(row.getUUID("id"), row.getString("kind"), row.getString("status"),
+                row.getString("requested_by"), row.getOffsetDateTime("requested_at"), row.getString("account"),
+                row.getString("target"), row.getBoolean("dry_run"), row.getBoolean("redrive"),
+                row.getInteger("refused_with"), selected, sent, progress, row.getOffsetDateTime("started_at"),
+                row.getOffsetDateTime("finished_at"), row.getString("error"), tree(row.getString("request_json")));
+    }
+
+    private void run(String sql, Tuple params) {
+        pool.preparedQuery(sql).execute(params).await().atMost(TIMEOUT);
+    }
+
+    private String text(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request not serialisable", e);
+        }
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}
