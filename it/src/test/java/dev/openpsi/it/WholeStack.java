@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,6 +29,7 @@ import dev.openpsi.testkit.infra.ManagedProcess;
 import dev.openpsi.testkit.infra.ManagedProcess.Lifetime;
 import dev.openpsi.testkit.infra.ManagedProcess.StopSignal;
 import dev.openpsi.testkit.infra.PostgresEndpoint;
+import dev.openpsi.testkit.keycloak.KeycloakAdmin;
 import dev.openpsi.testkit.zoom.ZoomSimulator;
 
 /**
@@ -42,6 +44,8 @@ import dev.openpsi.testkit.zoom.ZoomSimulator;
  */
 public final class WholeStack implements BeforeAllCallback, AfterAllCallback {
 
+    /** The admin console's public client in the realm. */
+    public static final String CONSOLE_CLIENT = "openpsi-console";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -123,6 +127,12 @@ public final class WholeStack implements BeforeAllCallback, AfterAllCallback {
             }
             ports.put(service, list);
         });
+        if (ports.containsKey("cloudlink-daemon")) {
+            // the console is served from a port chosen now: let Keycloak answer its browser calls
+            new KeycloakAdmin(keycloak.baseUrl(), keycloak.adminUser(), keycloak.adminPassword()).addWebOrigins(
+                    KeycloakEndpoint.REALM, CONSOLE_CLIENT, ports.get("cloudlink-daemon").stream()
+                            .flatMap(p -> Stream.of("http://" + LoopbackPorts.HOST + ":" + p, "http://localhost:" + p)).toList());
+        }
         ServiceEnvironment base = new ServiceEnvironment(kafka.bootstrapServers(), postgres.host() + ":" + postgres.port(),
                 keycloak.realmUrl(), zoom.baseUrl(), zoom.oauthUrl());
         for (Map.Entry<String, List<Integer>> e : ports.entrySet()) {
