@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,17 +177,9 @@ final class UpCommand implements Callable<Integer> {
 
     static Map<String, String> serviceEnvironment(StackLayout stack, String service) {
         StackLayout.Ports p = stack.ports();
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", LoopbackPorts.HOST + ":" + p.kafka());
-        env.put("OPENPSI_DB_URL", "postgresql://" + LoopbackPorts.HOST + ":" + p.postgres() + "/openpsi");
-        env.put("OPENPSI_DB_JDBC_URL", "jdbc:postgresql://" + LoopbackPorts.HOST + ":" + p.postgres() + "/openpsi");
-        env.put("OPENPSI_OIDC_URL", stack.keycloakUrl() + "/realms/openpsi");
-        // the accounts the demo users of the realm belong to (cloudlink-daemon owns accounts)
-        env.put("OPENPSI_DEMO_ENABLED", "true");
-        // zoom-sync talks to the local Zoom simulator, not to Zoom
-        env.put("OPENPSI_ZOOM_API_URL", "http://" + LoopbackPorts.HOST + ":" + ZOOM_SIMULATOR_PORT + "/v2");
-        env.put("OPENPSI_ZOOM_OAUTH_URL", "http://" + LoopbackPorts.HOST + ":" + ZOOM_SIMULATOR_PORT + "/oauth");
-        return env;
+        String zoom = "http://" + LoopbackPorts.HOST + ":" + ZOOM_SIMULATOR_PORT;
+        return new ServiceEnvironment(LoopbackPorts.HOST + ":" + p.kafka(), LoopbackPorts.HOST + ":" + p.postgres(),
+                stack.keycloakUrl() + "/realms/openpsi", zoom + "/v2", zoom + "/oauth").variables();
     }
 
     private boolean awaitReady(Map<String, String> readyUrls, PidFiles pids, StackLayout stack, Console console)

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,20 @@ public final class KeycloakAdmin {
             expect(send("PUT", clients + "/" + segment(id) + "/default-client-scopes/" + segment(accountScope), null),
                     "add scope " + OPENPSI_ACCOUNT_SCOPE + " to " + clientId, 204);
         }
+    }
+
+    /**
+     * Adds origins to a client's web origins: Keycloak then answers that origin's browser calls
+     * (token endpoint CORS), as a deployment registers the URL its browser app is served from.
+     */
+    public void addWebOrigins(String realm, String clientId, Collection<String> origins) {
+        String url = adminUrl(realm) + "/clients/" + segment(clientUuid(realm, clientId));
+        ObjectNode client = (ObjectNode) readJson(expect(send("GET", url, null), "GET client " + clientId, 200));
+        ArrayNode webOrigins = client.get("webOrigins") instanceof ArrayNode existing ? existing : client.putArray("webOrigins");
+        List<String> present = new ArrayList<>();
+        webOrigins.forEach(o -> present.add(o.asText()));
+        origins.stream().filter(o -> !present.contains(o)).forEach(webOrigins::add);
+        expect(send("PUT", url, client), "update web origins of " + clientId, 204);
     }
 
     private String clientUuid(String realm, String clientId) {
