@@ -81,11 +81,17 @@ export async function completeLogin() {
 }
 
 async function requestTokens(form) {
-  const response = await fetch(endpoints.token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: settings.clientId, ...form }),
-  });
+  let response;
+  try {
+    response = await fetch(endpoints.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: settings.clientId, ...form }),
+    });
+  } catch (e) {
+    throw new Error('The identity provider did not answer this page: is ' + window.location.origin
+      + ' a web origin of client ' + settings.clientId + '?');
+  }
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new Error('Token request refused: ' + (body.error_description || body.error || response.status));
