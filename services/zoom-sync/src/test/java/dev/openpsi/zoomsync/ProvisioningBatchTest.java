@@ -81,9 +81,15 @@ class ProvisioningBatchTest {
                         SipTransport.TLS, ConfigurationChange.CREATED));
         ZoomFixture.await(Duration.ofSeconds(60), () -> count("select count(*) from sbc_configuration where account = $1",
                 account) == 1);
-        while (worker.round() > 0) {
-            // jobs other test classes may have left behind are not part of this count
-        }
+        // Jobs earlier test classes left behind (the database outlives their apps) would share the rounds
+        // counted below: work them off first, also those waiting for a retry. A job locked by a stopped app
+        // stays locked for minutes and is no candidate for the next rounds either.
+        ZoomFixture.await(Duration.ofMinutes(3), () -> {
+            worker.round();
+            return count("""
+                    select count(*) from provisioning_job where account <> $1
+                       and (locked_until is null or locked_until < now() + interval '2 minutes')""", account) == 0;
+        });
 
         SecretCipher osvAdapterSide = transit.forRecipient(SipAccount.RECIPIENT);
         List<ProducerRecord<String, byte[]>> links = new ArrayList<>();
@@ -100,7 +106,6 @@ class ProvisioningBatchTest {
         ZoomFixture.await(Duration.ofSeconds(90), () -> queued(account) == USERS);
 
         long gets = sim.requestCount(ZoomSimulator.GET_USER);
-        long creates = sim.requestCount(ZoomSimulator.CREATE_SIP_PHONE);
         int[] expectedRounds = {50, 50, 20};
         int provisioned = 0;
         for (int expected : expectedRounds) {
@@ -108,8 +113,7 @@ class ProvisioningBatchTest {
             provisioned += expected;
             assertEquals(expected, claimed, "jobs claimed by one round");
             assertEquals(provisioned, sim.requestCount(ZoomSimulator.GET_USER) - gets, "users looked up in Zoom so far");
-            assertEquals(2L * provisioned, sim.requestCount(ZoomSimulator.CREATE_SIP_PHONE) - creates,
-                    "desktop and mobile SIP phones created so far");
+            assertEquals(2 * provisioned, sim.sipPhones(account).size(), "desktop and mobile SIP phones in Zoom so far");
             assertEquals(provisioned, count("select count(*) from psi_user where account = $1 and status = 'Idle'", account));
             assertEquals(USERS - provisioned, queued(account), "still queued for later rounds");
         }
