@@ -80,7 +80,7 @@ class ConsoleIT {
 
         screenshots = Files.createDirectories(WholeStack.output().resolve("screenshots"));
         downloads = Files.createDirectories(WholeStack.output().resolve("downloads"));
-        try (Stream<Path> old = Files.list(downloads)) {
+        try (Stream<Path> old = Stream.concat(Files.list(downloads), Files.list(screenshots))) {
             for (Path p : old.toList()) {
                 Files.delete(p);
             }

@@ -66,7 +66,7 @@ async function search(more) {
     next = page.next;
     $('events-more').hidden = !next;
     const shown = $('events-rows').children.length;
-    message('events-message', shown === 0 ? 'No events match these filters.' : shown + ' events shown' + (next ? '; more are available.' : '.'));
+    message('events-message', shown === 0 ? 'No events match these filters.' : shown + (shown === 1 ? ' event shown' : ' events shown') + (next ? '; more are available.' : '.'));
   } catch (e) {
     message('events-message', 'Cannot read the event history: ' + e.message, true);
   }
