@@ -103,13 +103,13 @@ public class MirrorRepository {
                 .map(rows -> rows.rowCount());
     }
 
-    /** Removes users a full sync did not see; the number removed. */
     /** The account's mirrored SIP phones (what the last sync saw). */
     public Uni<Long> countPhones(String account) {
         return pool.preparedQuery("select count(*) from zoom_sip_phone where account = $1").execute(Tuple.of(account))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** Removes users a full sync did not see; the number removed. */
     public Uni<Integer> removeUsersNotSeen(String account, OffsetDateTime syncStart) {
         return pool.preparedQuery("delete from zoom_user where account = $1 and (synced_at is null or synced_at < $2)")
                 .execute(Tuple.of(account, syncStart)).map(rows -> rows.rowCount());

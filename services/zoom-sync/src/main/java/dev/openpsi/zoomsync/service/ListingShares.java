@@ -22,6 +22,11 @@ final class ListingShares {
 
     /** A length at or above this is not known yet: it ranks first and takes no part in the shares. */
     static final int UNKNOWN = 1_000_000;
+    /**
+     * A shorter listing asks a little more often than its share: the limiter still serves the
+     * longest one first, and a slot the longest one is not ready for does not go unused.
+     */
+    private static final double SLACK = 0.8;
     private static final long MIN_STEP = 1_000_000;
     private static final long MAX_STEP = 50_000_000;
 
@@ -74,7 +79,7 @@ final class ListingShares {
             lastRequest.put(listing, now);
             return 0;
         }
-        long due = last + (long) (intervalNanos * ((double) known / mine));
+        long due = last + (long) (intervalNanos * SLACK * ((double) known / mine));
         if (now >= due) {
             lastRequest.put(listing, now);
             return 0;
