@@ -1,6 +1,7 @@
 package dev.openpsi.security;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,29 @@ public final class Redactor {
             "(\\b" + NAMES + "\\s*[=:]\\s*)(?!\\*\\*\\*)([^\\s,;&\"'})\\]]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
+    /**
+     * Words every credential the patterns below find must contain (lower case). Most text holds
+     * none of them; checking for them first spares it the patterns, whose leading name class makes
+     * them try every position of the text.
+     */
+    private static final String[] HINTS = {"passw", "secret", "token", "credential", "authorization", "api", "private",
+        "bearer", "basic"};
+
     private Redactor() {
+    }
+
+    /** False when {@code text} cannot hold anything {@link #scrub} or a secret-looking name would catch. */
+    public static boolean mayHoldSecret(String text) {
+        if (text == null || text.length() < 3) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String hint : HINTS) {
+            if (lower.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A record's {@code toString} with every {@link Secret} component masked. */
@@ -49,7 +72,7 @@ public final class Redactor {
 
     /** Free text with credentials replaced by {@value #MASK}. */
     public static String scrub(String text) {
-        if (text == null || text.isEmpty()) {
+        if (!mayHoldSecret(text)) {
             return text;
         }
         String out = JSON_MEMBER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));

@@ -34,4 +34,17 @@ class RedactorTest {
         String line = "subscriber +4989700712345 linked to anna@acme.example.com (sbc=Munich, port=65061)";
         assertEquals(line, Redactor.scrub(line));
     }
+
+    @Test
+    void thePreCheckLetsThroughEveryShapeTheScrubCatchesInAnyCase() {
+        for (String text : new String[] {"PASSWORD=x", "db_passwd: x", "\"clientSecret\":\"x\"", "refresh_TOKEN=x",
+            "credentials=x", "Authorization: x", "API-KEY=x", "private_key=x", "bearer abc", "Basic abc"}) {
+            assertTrue(Redactor.mayHoldSecret(text), text);
+        }
+        for (String text : new String[] {null, "", "+4989700712345", "anna@acme.example.com", "ZoomUserLinked",
+            "2026-11-22T06:00:00Z"}) {
+            assertFalse(Redactor.mayHoldSecret(text), String.valueOf(text));
+        }
+        assertEquals("PASSWORD=***", Redactor.scrub("PASSWORD=hunter2"));
+    }
 }

@@ -2,10 +2,14 @@ package dev.openpsi.cloudlinkdaemon.journal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +37,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -48,16 +51,32 @@ public class JournalIntake {
 
     private static final Logger LOG = Logger.getLogger(JournalIntake.class);
 
+    /**
+     * One statement per poll: the batch travels as one array per column and is inserted set-wise
+     * (one parse, one plan, one round trip), which keeps up with thousands of records a second
+     * where one INSERT per record did not. The positions returned are the rows that were new.
+     */
     static final String INSERT = """
             insert into journal_event (event_id, topic, kafka_partition, kafka_offset, event_key, account, subject,
                    ce_type, event_name, type_family, ce_source, source_service, ce_time, dlq, dlq_reason, dlq_detail,
                    dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer, replay_id, replay_of,
                    traceparent, payload, payload_text, headers, envelope_error)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                   $23, cast($24 as text)::jsonb, $25, cast($26 as text)::jsonb, $27)
+            select r.event_id, r.topic, r.kafka_partition, r.kafka_offset, r.event_key, r.account, r.subject, r.ce_type,
+                   r.event_name, r.type_family, r.ce_source, r.source_service, r.ce_time, r.dlq, r.dlq_reason, r.dlq_detail,
+                   r.dlq_original_topic, r.dlq_original_partition, r.dlq_original_offset, r.dlq_consumer, r.replay_id,
+                   r.replay_of, r.traceparent, r.payload::jsonb, r.payload_text, r.headers::jsonb, r.envelope_error
+              from unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[],
+                          $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::boolean[], $15::text[],
+                          $16::text[], $17::text[], $18::int[], $19::bigint[], $20::text[], $21::uuid[], $22::uuid[],
+                          $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
+                   as r(event_id, topic, kafka_partition, kafka_offset, event_key, account, subject, ce_type, event_name,
+                        type_family, ce_source, source_service, ce_time, dlq, dlq_reason, dlq_detail, dlq_original_topic,
+                        dlq_original_partition, dlq_original_offset, dlq_consumer, replay_id, replay_of, traceparent,
+                        payload, payload_text, headers, envelope_error)
             on conflict (topic, kafka_partition, kafka_offset) do nothing
-            returning id
+            returning topic, kafka_partition, kafka_offset
             """;
+
 
     private final Pool pool;
     private final JournalConfig config;
@@ -235,50 +254,62 @@ public class JournalIntake {
 
     /** For each entry: whether it is new (false: this Kafka position is journaled already). */
     private Uni<List<Boolean>> insert(List<JournalEntry> entries) {
-        List<Tuple> tuples = entries.stream().map(JournalIntake::tuple).toList();
-        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(tuples))
-                .map(result -> {
-                    List<Boolean> fresh = new ArrayList<>(entries.size());
-                    for (RowSet<Row> rows = result; rows != null && fresh.size() < entries.size(); rows = rows.next()) {
-                        fresh.add(rows.rowCount() > 0);
-                    }
-                    while (fresh.size() < entries.size()) {
-                        fresh.add(Boolean.FALSE);
-                    }
-                    return fresh;
-                });
+        return pool.preparedQuery(INSERT).execute(columns(entries)).map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            for (Row row : rows) {
+                fresh.add(position(row.getString(0), row.getInteger(1), row.getLong(2)));
+            }
+            List<Boolean> result = new ArrayList<>(entries.size());
+            for (JournalEntry e : entries) {
+                result.add(fresh.contains(position(e.topic(), e.partition(), e.offset())));
+            }
+            return result;
+        });
     }
 
-    private static Tuple tuple(JournalEntry e) {
-        Tuple t = Tuple.tuple();
-        t.addValue(e.eventId());
-        t.addValue(e.topic());
-        t.addValue(e.partition());
-        t.addValue(e.offset());
-        t.addValue(e.key());
-        t.addValue(e.account());
-        t.addValue(e.subject());
-        t.addValue(e.ceType());
-        t.addValue(e.eventName());
-        t.addValue(e.typeFamily());
-        t.addValue(e.ceSource());
-        t.addValue(e.sourceService());
-        t.addValue(e.ceTime());
-        t.addValue(e.dlq());
-        t.addValue(e.dlqReason());
-        t.addValue(e.dlqDetail());
-        t.addValue(e.dlqOriginalTopic());
-        t.addValue(e.dlqOriginalPartition());
-        t.addValue(e.dlqOriginalOffset());
-        t.addValue(e.dlqConsumer());
-        t.addValue(e.replayId());
-        t.addValue(e.replayOf());
-        t.addValue(e.traceparent());
-        t.addValue(e.payloadJson());
-        t.addValue(e.payloadText());
-        t.addValue(e.headersJson());
-        t.addValue(e.envelopeError());
-        return t;
+    private static String position(String topic, int partition, long offset) {
+        return topic + '/' + partition + '@' + offset;
+    }
+
+    /** The entries as one array per column, in the order of INSERT's parameters. */
+    private static Tuple columns(List<JournalEntry> entries) {
+        int n = entries.size();
+        UUID[] eventId = new UUID[n];
+        UUID[] replayId = new UUID[n];
+        UUID[] replayOf = new UUID[n];
+        Integer[] partition = new Integer[n];
+        Integer[] dlqPartition = new Integer[n];
+        Long[] offset = new Long[n];
+        Long[] dlqOffset = new Long[n];
+        Boolean[] dlq = new Boolean[n];
+        OffsetDateTime[] ceTime = new OffsetDateTime[n];
+        String[][] text = new String[19][n];
+        for (int i = 0; i < n; i++) {
+            JournalEntry e = entries.get(i);
+            eventId[i] = e.eventId();
+            partition[i] = e.partition();
+            offset[i] = e.offset();
+            ceTime[i] = e.ceTime();
+            dlq[i] = e.dlq();
+            dlqPartition[i] = e.dlqOriginalPartition();
+            dlqOffset[i] = e.dlqOriginalOffset();
+            replayId[i] = e.replayId();
+            replayOf[i] = e.replayOf();
+            String[] values = {e.topic(), e.key(), e.account(), e.subject(), e.ceType(), e.eventName(), e.typeFamily(),
+                e.ceSource(), e.sourceService(), e.dlqReason(), e.dlqDetail(), e.dlqOriginalTopic(), e.dlqConsumer(),
+                e.traceparent(), e.payloadJson(), e.payloadText(), e.headersJson(), e.envelopeError(), null};
+            for (int c = 0; c < values.length; c++) {
+                text[c][i] = values[c];
+            }
+        }
+        return Tuple.tuple().addArrayOfUUID(eventId).addArrayOfString(text[0]).addArrayOfInteger(partition)
+                .addArrayOfLong(offset).addArrayOfString(text[1]).addArrayOfString(text[2]).addArrayOfString(text[3])
+                .addArrayOfString(text[4]).addArrayOfString(text[5]).addArrayOfString(text[6]).addArrayOfString(text[7])
+                .addArrayOfString(text[8]).addArrayOfOffsetDateTime(ceTime).addArrayOfBoolean(dlq)
+                .addArrayOfString(text[9]).addArrayOfString(text[10]).addArrayOfString(text[11])
+                .addArrayOfInteger(dlqPartition).addArrayOfLong(dlqOffset).addArrayOfString(text[12])
+                .addArrayOfUUID(replayId).addArrayOfUUID(replayOf).addArrayOfString(text[13]).addArrayOfString(text[14])
+                .addArrayOfString(text[15]).addArrayOfString(text[16]).addArrayOfString(text[17]);
     }
 
     private static boolean isConnectionProblem(Throwable e) {

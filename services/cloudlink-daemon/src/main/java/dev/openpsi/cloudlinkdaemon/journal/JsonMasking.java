@@ -30,7 +30,7 @@ final class JsonMasking {
     }
 
     static boolean looksSecret(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return Redactor.mayHoldSecret(name) && SECRET_NAME.matcher(name).matches();
     }
 
     /** A masked copy of {@code node}. */
