@@ -1,5 +1,7 @@
 package dev.openpsi.it;
 
+import static dev.openpsi.it.AdminApi.api;
+import static dev.openpsi.it.AdminApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -291,23 +293,7 @@ class ConsoleIT {
         }
     }
 
-    private static HttpResponse<String> send(String method, String url, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + DemoTokens.of(DemoTokens.ACME_ADMIN));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static JsonNode api(String method, String url, Object body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(method, url, body);
-        assertEquals(expected, response.statusCode(), method + " " + url + ": " + response.body());
-        return JSON.readTree(response.body());
-    }
 
     private static int status(String method, String url, Object body) throws IOException, InterruptedException {
         return send(method, url, body).statusCode();

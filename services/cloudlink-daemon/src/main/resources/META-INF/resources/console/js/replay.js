@@ -37,14 +37,18 @@ function request(dryRun) {
 async function dryRun(event) {
   event.preventDefault();
   const value = id => $(id).value.trim() || null;
+  // the API wants a time range and names the dead-letter topic itself: default to the last
+  // 24 hours, and read the stream's DLQ (<topic>.dlq) when the box is ticked
+  const topic = value('r-topic');
+  const now = Date.now();
   selection = {
-    topic: value('r-topic'),
-    from: rfc3339($('r-from').value) || null,
-    to: rfc3339($('r-to').value) || null,
+    topic,
+    from: rfc3339($('r-from').value) || new Date(now - 24 * 3600 * 1000).toISOString(),
+    to: rfc3339($('r-to').value) || new Date(now + 1000).toISOString(),
     key: value('r-key'),
     eventType: value('r-type'),
     account: value('r-account'),
-    dlq: $('r-dlq').checked,
+    dlq: $('r-dlq').checked && topic ? `${topic}.dlq` : null,
   };
   $('replay-progress').hidden = true;
   message('replay-message', 'Selecting events…');

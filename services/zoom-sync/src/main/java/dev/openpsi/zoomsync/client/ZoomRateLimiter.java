@@ -66,6 +66,8 @@ public class ZoomRateLimiter {
 
     private final Pool pool;
     private final Map<RateCategory, Long> intervalMicros = new EnumMap<>(RateCategory.class);
+    /** How long a slot nobody waited for stays usable (see SlotQueue#grant). */
+    private final long openSlotNanos;
     private final Map<String, SlotQueue> queues = new ConcurrentHashMap<>();
 
     @Inject
@@ -80,6 +82,9 @@ public class ZoomRateLimiter {
         if (headroomPercent < 0 || headroomPercent >= 100) {
             throw new IllegalArgumentException("rate limit headroom is a percentage 0..99: " + headroomPercent);
         }
+        // sending d late can put the slots of 1 s + d into one second; the headroom makes 1 s hold
+        // limit * interval = 1 s / (1 - h) of slots, so d must stay below 1 s * h / (1 - h): half of that
+        this.openSlotNanos = 1_000_000_000L * headroomPercent / (100 - headroomPercent) / 2;
         perSecond.forEach((category, limit) -> {
             if (limit <= 0) {
                 throw new IllegalArgumentException("rate limit of " + category + " must be positive: " + limit);
@@ -173,17 +178,18 @@ public class ZoomRateLimiter {
 
         /**
          * Hands the slot to the best waiter. With nobody waiting (a chain was still receiving its
-         * page), the slot stays open for one interval and goes to whoever asks first: sending up to
-         * one interval late cannot put more than the limit in any second, as the next slot is still
-         * one interval after this one's time and the headroom leaves more than one interval of slack
-         * in every second (60 slots at 97 % span 1,013 ms).
+         * page), the slot stays open a little while and goes to whoever asks first. The next slot
+         * is still one interval after this one's time, so a late send shortens one gap; what keeps
+         * every second within the limit is the headroom: at 3 % the limit's slots span 1,031 ms, so
+         * a send up to 15 ms late (half that slack, and never more than one interval) cannot add one.
          */
         private void grant() {
             Waiter next;
             synchronized (this) {
                 next = waiters.poll();
                 reserving = false;
-                openUntil = next == null ? System.nanoTime() + intervalMicros.get(category) * 1000 : 0;
+                openUntil = next == null && openSlotNanos > 0
+                        ? System.nanoTime() + Math.min(openSlotNanos, intervalMicros.get(category) * 1000) : 0;
             }
             if (next != null) {
                 next.emitter().complete(null);
