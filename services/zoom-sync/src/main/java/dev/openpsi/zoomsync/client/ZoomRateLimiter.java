@@ -168,28 +168,34 @@ public class ZoomRateLimiter {
                 reserving = true;
             }
             reserve(account, category).subscribe().with(wait -> {
+                long slotAt = System.nanoTime() + wait.toNanos();
                 if (wait.compareTo(MIN_TIMER) < 0) { // timers start at 1 ms; the slot is as good as here
-                    grant();
+                    grant(slotAt);
                 } else {
-                    Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(x -> grant(), x -> grant());
+                    Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(x -> grant(slotAt), x -> grant(slotAt));
                 }
             }, this::failAll);
         }
 
         /**
-         * Hands the slot to the best waiter. With nobody waiting (a chain was still receiving its
-         * page), the slot stays open a little while and goes to whoever asks first. The next slot
-         * is still one interval after this one's time, so a late send shortens one gap; what keeps
-         * every second within the limit is the headroom: at 3 % the limit's slots span 1,031 ms, so
-         * a send up to 15 ms late (half that slack, and never more than one interval) cannot add one.
+         * Hands the slot (due at {@code slotAt}, System.nanoTime) to the best waiter. The next slot
+         * is one interval after this one's time whatever happens here, so a send later than its slot
+         * shortens one gap; what keeps every second within the limit is the headroom: at 3 % the
+         * limit's slots span 1,031 ms, so a send up to 15 ms late (half that slack) cannot add one.
+         * Hence: a timer that fires later than that (a starved or paused JVM) does not send - the
+         * slot is given up and a new one reserved; and with nobody waiting (a chain was still
+         * receiving its page) the slot stays open only within that lateness, for whoever asks first.
          */
-        private void grant() {
-            Waiter next;
+        private void grant(long slotAt) {
+            long now = System.nanoTime();
+            long maxLate = Math.min(openSlotNanos, intervalMicros.get(category) * 1000);
+            Waiter next = null;
             synchronized (this) {
-                next = waiters.poll();
                 reserving = false;
-                openUntil = next == null && openSlotNanos > 0
-                        ? System.nanoTime() + Math.min(openSlotNanos, intervalMicros.get(category) * 1000) : 0;
+                if (now - slotAt <= Math.max(maxLate, MIN_TIMER.toNanos())) {
+                    next = waiters.poll();
+                    openUntil = next == null && maxLate > 0 ? slotAt + maxLate : 0;
+                }
             }
             if (next != null) {
                 next.emitter().complete(null);
