@@ -283,7 +283,7 @@ public class JournalIntake {
         Long[] dlqOffset = new Long[n];
         Boolean[] dlq = new Boolean[n];
         OffsetDateTime[] ceTime = new OffsetDateTime[n];
-        String[][] text = new String[19][n];
+        String[][] text = new String[18][n];
         for (int i = 0; i < n; i++) {
             JournalEntry e = entries.get(i);
             eventId[i] = e.eventId();
@@ -297,7 +297,7 @@ public class JournalIntake {
             replayOf[i] = e.replayOf();
             String[] values = {e.topic(), e.key(), e.account(), e.subject(), e.ceType(), e.eventName(), e.typeFamily(),
                 e.ceSource(), e.sourceService(), e.dlqReason(), e.dlqDetail(), e.dlqOriginalTopic(), e.dlqConsumer(),
-                e.traceparent(), e.payloadJson(), e.payloadText(), e.headersJson(), e.envelopeError(), null};
+                e.traceparent(), e.payloadJson(), e.payloadText(), e.headersJson(), e.envelopeError()};
             for (int c = 0; c < values.length; c++) {
                 text[c][i] = values[c];
             }
