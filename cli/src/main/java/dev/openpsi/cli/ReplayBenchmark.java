@@ -29,7 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.openpsi.events.CloudEventHeaders;
+import dev.openpsi.events.ServiceName;
 import dev.openpsi.events.Topic;
+import dev.openpsi.testkit.events.TestEvents;
 import dev.openpsi.testkit.infra.LoopbackPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,13 +152,7 @@ final class ReplayBenchmark implements Callable<Integer> {
                 boolean chosen = i % every == 0;
                 String owner = chosen ? account : "bench-other";
                 selected += chosen ? 1 : 0;
-                RecordHeaders headers = new RecordHeaders();
-                CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-                CloudEventHeaders.put(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());
-                CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, "/openpsi/cloudlink-daemon");
-                CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, TYPE);
-                CloudEventHeaders.put(headers, CloudEventHeaders.TIME, Instant.now().toString());
-                CloudEventHeaders.put(headers, CloudEventHeaders.ACCOUNT, owner);
+                RecordHeaders headers = TestEvents.cloudEventHeaders(ServiceName.CLOUDLINK_DAEMON, TYPE, owner);
                 CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, "sbc-" + (i % 1000));
                 last.add(producer.send(new ProducerRecord<>(topic, null, owner + "/sbc-" + (i % 1000), value, headers)));
                 if (last.size() == 10_000) {

@@ -142,7 +142,10 @@ final class ReplayCommand implements Callable<Integer> {
         String selected = status.path("selected").isNumber() ? status.get("selected").asText() : "?";
         String percent = status.path("progress").isNumber()
                 ? String.format(" (%.0f %%)", status.get("progress").asDouble() * 100) : "";
-        return status.path("status").asText() + "  " + status.path("sent").asLong() + "/" + selected + " sent" + percent;
+        String read = status.path("toScan").isNumber()
+                ? ", " + status.path("scanned").asLong() + "/" + status.get("toScan").asLong() + " records read" : "";
+        return status.path("status").asText() + "  " + status.path("sent").asLong() + "/" + selected + " sent" + read
+                + percent;
     }
 
     private static void put(Map<String, Object> map, String name, Object value) {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.openpsi.events.CloudEventHeaders;
 import dev.openpsi.events.Envelope;
 import dev.openpsi.events.EventCodec;
 import dev.openpsi.events.EventType;
@@ -48,6 +49,21 @@ public final class TestEvents {
     }
 
     /** A new event of {@code source} (a new trace) for {@code payload}. */
+    /**
+     * The CloudEvents headers of a record built by hand (bulk data for benchmarks and scans, where
+     * the body is not an event payload): spec version, a fresh id, source, type, time now, account.
+     */
+    public static RecordHeaders cloudEventHeaders(ServiceName source, String ceType, String account) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
+        CloudEventHeaders.put(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, "/openpsi/" + source.id());
+        CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, ceType);
+        CloudEventHeaders.put(headers, CloudEventHeaders.TIME, java.time.Instant.now().toString());
+        CloudEventHeaders.put(headers, CloudEventHeaders.ACCOUNT, account);
+        return headers;
+    }
+
     public static <P extends Record> Envelope envelope(ServiceName source, EventType<P> type, P payload) {
         return Envelope.create(source, type, type.account(payload), type.subject(payload));
     }

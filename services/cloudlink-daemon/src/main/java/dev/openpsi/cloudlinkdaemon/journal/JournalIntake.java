@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -173,10 +177,8 @@ public class JournalIntake {
                     "cloudlink-daemon-journal")) {
                 current = consumer;
                 consumer.subscribe(topics);
-                while (running.get()) {
-                    pollOnce(consumer);
-                    backoff = Duration.ofMillis(200);
-                }
+                intake(consumer);
+                backoff = Duration.ofMillis(200);
             } catch (WakeupException e) {
                 // stop() woke the consumer up
             } catch (RuntimeException e) {
@@ -192,19 +194,81 @@ public class JournalIntake {
         }
     }
 
-    private void pollOnce(Consumer<String, byte[]> consumer) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
-        if (records.isEmpty()) {
+    /**
+     * Poll, decode and insert overlap: while one poll's insert runs in PostgreSQL, the next poll
+     * is fetched and decoded here. At most one insert is in flight, so batches land in poll order;
+     * offsets are committed only for a batch whose insert committed (asynchronously: a lost commit
+     * only redelivers rows the unique position turns into no-ops).
+     */
+    private void intake(Consumer<String, byte[]> consumer) {
+        Batch pending = null;
+        try {
+            while (running.get()) {
+                // with an insert in flight, take only what is already fetched and go back to settle it
+                ConsumerRecords<String, byte[]> records = consumer.poll(pending == null ? config.pollTimeout() : Duration.ZERO);
+                Batch next = records.isEmpty() ? null : Batch.of(records);
+                if (pending != null) {
+                    settle(pending);
+                    consumer.commitAsync(pending.offsets(), (offsets, e) -> {
+                        if (e != null) {
+                            LOG.debugf("journal offsets not committed (%s); the next commit covers them", e.getMessage());
+                        }
+                    });
+                    pending = null;
+                }
+                if (next != null) {
+                    pending = next.start(this::insert);
+                }
+            }
+            if (pending != null) {
+                settle(pending);
+                consumer.commitSync(pending.offsets());
+            }
+        } catch (WakeupException e) {
+            if (pending != null) {
+                // stopping: what is inserted should not come back at the next start
+                settle(pending);
+                consumer.commitSync(pending.offsets());
+            }
+            throw e;
+        }
+    }
+
+    /** One poll's entries, the offsets they complete, and their insert once started. */
+    private record Batch(List<JournalEntry> entries, Map<TopicPartition, OffsetAndMetadata> offsets,
+                         CompletableFuture<List<Boolean>> insert) {
+
+        static Batch of(ConsumerRecords<String, byte[]> records) {
+            List<JournalEntry> entries = new ArrayList<>(records.count());
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                entries.add(JournalEntry.of(record));
+                done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+            return new Batch(entries, done, null);
+        }
+
+        Batch start(Function<List<JournalEntry>, Uni<List<Boolean>>> insert) {
+            return new Batch(entries, offsets, insert.apply(entries).subscribeAsCompletionStage());
+        }
+    }
+
+    /** Waits for a batch's insert; a batch the database refused is stored row by row. */
+    private void settle(Batch batch) {
+        List<Boolean> fresh;
+        try {
+            fresh = batch.insert().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while journaling", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("journal insert took longer than 60 s", e);
+        } catch (ExecutionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            refused(batch.entries(), cause);
             return;
         }
-        List<JournalEntry> entries = new ArrayList<>(records.count());
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            entries.add(JournalEntry.of(record));
-            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-        }
-        store(entries);
-        consumer.commitSync(done);
+        counted(batch.entries(), fresh);
     }
 
     /** Inserts one poll's entries in one transaction; a batch the database refuses is split so one bad row cannot block. */
@@ -213,19 +277,27 @@ public class JournalIntake {
         try {
             fresh = insert(entries).await().atMost(Duration.ofSeconds(60));
         } catch (RuntimeException batchFailed) {
-            if (entries.size() == 1 || isConnectionProblem(batchFailed)) {
-                if (entries.size() == 1 && !isConnectionProblem(batchFailed)) {
-                    storeMinimal(entries.get(0), batchFailed);
-                    return;
-                }
-                throw batchFailed;
-            }
-            LOG.warnf("journal batch of %d refused (%s); storing row by row", entries.size(), batchFailed.getMessage());
-            for (JournalEntry entry : entries) {
-                store(List.of(entry));
-            }
+            refused(entries, batchFailed);
             return;
         }
+        counted(entries, fresh);
+    }
+
+    private void refused(List<JournalEntry> entries, RuntimeException batchFailed) {
+        if (isConnectionProblem(batchFailed)) {
+            throw batchFailed;
+        }
+        if (entries.size() == 1) {
+            storeMinimal(entries.get(0), batchFailed);
+            return;
+        }
+        LOG.warnf("journal batch of %d refused (%s); storing row by row", entries.size(), batchFailed.getMessage());
+        for (JournalEntry entry : entries) {
+            store(List.of(entry));
+        }
+    }
+
+    private void counted(List<JournalEntry> entries, List<Boolean> fresh) {
         Instant now = Instant.now();
         for (int i = 0; i < entries.size(); i++) {
             if (fresh.get(i)) {

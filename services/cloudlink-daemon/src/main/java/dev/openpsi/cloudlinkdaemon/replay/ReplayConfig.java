@@ -23,4 +23,12 @@ public interface ReplayConfig {
     /** Replays executing at the same time; more wait in line. */
     @WithDefault("2")
     int concurrency();
+
+    /**
+     * Consumers reading one scan's partitions at once. Three matches the replay and DLQ topics'
+     * partitions; one reader alone was CPU-bound well below what the broker serves.
+     */
+    @WithDefault("3")
+    @WithName("scan-threads")
+    int scanThreads();
 }

@@ -26,7 +26,7 @@ public class ReplayRepository {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String COLUMNS = """
             id, kind, status, requested_by, requested_at, account, target, dry_run, redrive, refused_with, selected, sent,
-            started_at, finished_at, error, request::text as request_json""";
+            started_at, finished_at, error, scanned, to_scan, request::text as request_json""";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -54,12 +54,15 @@ public class ReplayRepository {
                         .addValue(running).addValue(a.error()));
     }
 
-    public void selected(UUID id, long selected) {
-        run("update replay set selected = $2 where id = $1", Tuple.of(id, selected));
+    /** The records in the selection's range: what the pass reads, the denominator of the progress. */
+    public void planned(UUID id, long toScan) {
+        run("update replay set to_scan = $2, scanned = 0, selected = 0 where id = $1", Tuple.of(id, toScan));
     }
 
-    public void progress(UUID id, long sent) {
-        run("update replay set sent = $2 where id = $1", Tuple.of(id, sent));
+    /** Selected (found so far), acknowledged by Kafka, and records read of the range. */
+    public void progress(UUID id, long selected, long sent, long scanned) {
+        run("update replay set selected = $2, sent = $3, scanned = $4 where id = $1",
+                Tuple.of(id, selected, sent, scanned));
     }
 
     public void finish(UUID id, boolean completed, long sent, String error) {
@@ -119,14 +122,25 @@ public class ReplayRepository {
     private ReplayStatus status(Row row) {
         Long selected = row.getLong("selected");
         long sent = row.getLong("sent");
-        Double progress = selected == null ? null : selected == 0 ? 1.0 : Math.min(1.0, (double) sent / selected);
-        if ("dry-run".equals(row.getString("status")) || "refused".equals(row.getString("status"))) {
+        Long scanned = row.getLong("scanned");
+        Long toScan = row.getLong("to_scan");
+        String status = row.getString("status");
+        Double progress;
+        if ("dry-run".equals(status) || "refused".equals(status)) {
             progress = null;
+        } else if ("completed".equals(status)) {
+            progress = 1.0;
+        } else if (toScan != null) {
+            // one pass: the share of the range read (sending keeps pace with reading)
+            progress = toScan == 0 ? 1.0 : Math.min(1.0, (double) scanned / toScan);
+        } else {
+            // rows written before the single pass: sent of selected
+            progress = selected == null ? null : selected == 0 ? 1.0 : Math.min(1.0, (double) sent / selected);
         }
         return new ReplayStatus(row.getUUID("id"), row.getString("kind"), row.getString("status"),
                 row.getString("requested_by"), row.getOffsetDateTime("requested_at"), row.getString("account"),
                 row.getString("target"), row.getBoolean("dry_run"), row.getBoolean("redrive"),
-                row.getInteger("refused_with"), selected, sent, progress, row.getOffsetDateTime("started_at"),
+                row.getInteger("refused_with"), selected, sent, progress, scanned, toScan, row.getOffsetDateTime("started_at"),
                 row.getOffsetDateTime("finished_at"), row.getString("error"), tree(row.getString("request_json")));
     }
 

@@ -2,9 +2,14 @@ package dev.openpsi.cloudlinkdaemon.replay;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -42,12 +48,19 @@ public class ReplayRunner {
 
     private static final Logger LOG = Logger.getLogger(ReplayRunner.class);
     private static final String DLQ_HEADER_PREFIX = "openpsi_dlq_";
+    /** Selected records waiting to be sent; readers wait beyond this (a paced replay holds back the scan). */
+    private static final int SEND_QUEUE = 4_096;
 
     private final TopicScanner scanner;
     private final ReplayRepository replays;
     private final ReplayConfig config;
     private final String bootstrapServers;
     private final ExecutorService executor;
+    private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "openpsi-replay-send");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Producer<byte[], byte[]> producer;
 
     public ReplayRunner(TopicScanner scanner, ReplayRepository replays, ReplayConfig config,
@@ -71,49 +84,152 @@ public class ReplayRunner {
         executor.execute(() -> run(id, selection, destination, ratePerSecond));
     }
 
+    /**
+     * One pass over the plan: the scan's readers select, one sending thread sends as they find
+     * (counting first and sending in a second pass read the range twice; readers sending themselves
+     * fought over the producer's locks and slowed the scan). Progress is the share of the range
+     * read; {@code selected} grows with the pass and is final when the replay completes.
+     */
     void run(UUID id, ReplaySelection selection, Destination destination, double ratePerSecond) {
-        AtomicLong acknowledged = new AtomicLong();
-        AtomicReference<Exception> sendError = new AtomicReference<>();
+        AtomicLong scanned = new AtomicLong();
+        Sending sending = new Sending(id, destination, ratePerSecond, scanned);
+        long planning = System.nanoTime();
         try {
             TopicScanner.Plan plan = scanner.plan(selection);
-            ReplaySelection.Matcher matcher = selection.matcher();
-            long selected = scanner.scan(plan, matcher, record -> { });
-            replays.selected(id, selected);
-            Producer<byte[], byte[]> out = producer();
+            replays.planned(id, plan.records());
             long started = System.nanoTime();
-            long[] sentSoFar = {0};
-            long[] lastProgress = {System.nanoTime()};
-            String replayId = id.toString();
-            scanner.scan(plan, matcher, record -> {
-                if (sendError.get() != null) {
-                    throw new IllegalStateException("sending failed", sendError.get());
-                }
-                out.send(replayed(record, replayId, destination), (metadata, error) -> {
-                    if (error == null) {
-                        acknowledged.incrementAndGet();
-                    } else {
-                        sendError.compareAndSet(null, error);
-                    }
-                });
-                sentSoFar[0]++;
-                pace(started, sentSoFar[0], ratePerSecond);
-                if (System.nanoTime() - lastProgress[0] > config.progressInterval().toNanos()) {
-                    lastProgress[0] = System.nanoTime();
-                    replays.progress(id, acknowledged.get());
-                }
-            });
-            out.flush();
-            if (sendError.get() != null) {
-                throw new IllegalStateException("sending failed", sendError.get());
-            }
-            replays.finish(id, true, acknowledged.get(), null);
-            LOG.infof("replay %s completed: %d of %d sent", id, acknowledged.get(), selected);
-        } catch (RuntimeException e) {
-            LOG.warnf("replay %s failed after %d records: %s", id, acknowledged.get(), e.getMessage());
+            Future<?> sender = senders.submit(sending);
+            long selected;
             try {
-                replays.finish(id, false, acknowledged.get(), e.getMessage());
+                selected = scanner.scan(plan, selection.matcher(), sending::offer, scanned);
+            } catch (RuntimeException e) {
+                sending.abort();
+                throw e;
+            }
+            sending.finish();
+            await(sender);
+            long sent = sending.acknowledged.get();
+            replays.progress(id, selected, sent, scanned.get());
+            replays.finish(id, true, sent, null);
+            LOG.infof("replay %s completed: %d of %d sent, %d records read in %d ms (plan %d ms)", id, sent, selected,
+                    scanned.get(), (System.nanoTime() - started) / 1_000_000, (started - planning) / 1_000_000);
+        } catch (RuntimeException e) {
+            long sent = sending.acknowledged.get();
+            LOG.warnf("replay %s failed after %d records: %s", id, sent, e.getMessage());
+            try {
+                replays.finish(id, false, sent, e.getMessage());
             } catch (RuntimeException unrecorded) {
                 LOG.warnf(unrecorded, "replay %s: cannot record its failure", id);
+            }
+        }
+    }
+
+    private static void await(Future<?> sender) {
+        try {
+            sender.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The hand-over from the scan's readers to the one thread that sends: a bounded queue (a
+     * reader waits while it is full), the pace, the progress row, and the first failure, which
+     * stops readers and sender alike.
+     */
+    private final class Sending implements Runnable {
+        private final BlockingQueue<ConsumerRecord<byte[], byte[]>> queue = new ArrayBlockingQueue<>(SEND_QUEUE);
+        private final AtomicLong acknowledged = new AtomicLong();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final UUID id;
+        private final String replayId;
+        private final Destination destination;
+        private final double rate;
+        private final AtomicLong scanned;
+        private volatile boolean finished;
+        private volatile boolean aborted;
+
+        Sending(UUID id, Destination destination, double rate, AtomicLong scanned) {
+            this.id = id;
+            this.replayId = id.toString();
+            this.destination = destination;
+            this.rate = rate;
+            this.scanned = scanned;
+        }
+
+        /** Called by the readers for each selected record. */
+        void offer(ConsumerRecord<byte[], byte[]> record) {
+            try {
+                while (!queue.offer(record, 100, TimeUnit.MILLISECONDS)) {
+                    failIfFailed();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            failIfFailed();
+        }
+
+        private void failIfFailed() {
+            if (failure.get() != null || aborted) {
+                throw new IllegalStateException("sending failed", failure.get());
+            }
+        }
+
+        /** Every selected record was offered: send what is queued, then stop. */
+        void finish() {
+            finished = true;
+        }
+
+        /** The scan failed: stop without sending the rest. */
+        void abort() {
+            aborted = true;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Producer<byte[], byte[]> out = producer();
+                long started = System.nanoTime();
+                long lastProgress = started;
+                long sent = 0;
+                while (!aborted) {
+                    ConsumerRecord<byte[], byte[]> record = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (record == null) {
+                        // finished is set after the last offer: once seen, the queue holds all that is left
+                        if (finished && queue.isEmpty()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    out.send(replayed(record, replayId, destination), (metadata, error) -> {
+                        if (error == null) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            failure.compareAndSet(null, error);
+                        }
+                    });
+                    pace(started, ++sent, rate);
+                    if (System.nanoTime() - lastProgress > config.progressInterval().toNanos()) {
+                        lastProgress = System.nanoTime();
+                        replays.progress(id, sent, acknowledged.get(), scanned.get());
+                    }
+                }
+                out.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("sending failed: " + failure.get().getMessage(), failure.get());
             }
         }
     }
@@ -166,14 +282,18 @@ public class ReplayRunner {
 
     private synchronized Producer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(KafkaClients.producerConfig(bootstrapServers, "cloudlink-daemon-replay"),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            Map<String, Object> settings = KafkaClients.producerConfig(bootstrapServers, "cloudlink-daemon-replay");
+            // bulk transfer: fuller batches, fewer requests and sender wake-ups than the outbox's settings
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+            settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
     }
 
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        senders.shutdownNow();
         Producer<byte[], byte[]> p = producer;
         if (p != null) {
             p.close(Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package dev.openpsi.cloudlinkdaemon.replay;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,12 +98,13 @@ public record ReplaySelection(String readTopic, String originalTopic, Instant fr
             eventNameSegment = s.eventType() != null && !fullType ? bytes("." + s.eventType() + ".v") : null;
         }
 
-        public boolean matches(ConsumerRecord<byte[], byte[]> record) {
+        /** Whether the record is selected; its key is read in place (the consumer's view, not a copy). */
+        public boolean matches(ConsumerRecord<ByteBuffer, ByteBuffer> record) {
             long ts = record.timestamp();
             if (ts < from || ts >= to) {
                 return false;
             }
-            if (key != null && !Arrays.equals(key, record.key())) {
+            if (key != null && !sameBytes(key, record.key())) {
                 return false;
             }
             Headers headers = record.headers();
@@ -116,6 +118,19 @@ public record ReplaySelection(String readTopic, String originalTopic, Instant fr
                 return false;
             }
             return eventNameSegment == null || contains(value(headers, CloudEventHeaders.TYPE), eventNameSegment);
+        }
+
+        private static boolean sameBytes(byte[] expected, ByteBuffer actual) {
+            if (actual == null || actual.remaining() != expected.length) {
+                return false;
+            }
+            int at = actual.position();
+            for (int i = 0; i < expected.length; i++) {
+                if (actual.get(at + i) != expected[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static byte[] value(Headers headers, String name) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,14 +107,19 @@ public class ReplayService {
             if (sample == 0) {
                 return;
             }
-            if (earliest.size() < sample) {
-                earliest.add(record);
-            } else if (EARLIEST.compare(record, earliest.peek()) < 0) {
-                earliest.poll();
-                earliest.add(record);
+            synchronized (earliest) { // the scan's readers call in from several threads
+                if (earliest.size() < sample) {
+                    earliest.add(record);
+                } else if (EARLIEST.compare(record, earliest.peek()) < 0) {
+                    earliest.poll();
+                    earliest.add(record);
+                }
             }
-        });
-        List<ConsumerRecord<byte[], byte[]>> first = new ArrayList<>(earliest);
+        }, new AtomicLong());
+        List<ConsumerRecord<byte[], byte[]>> first;
+        synchronized (earliest) {
+            first = new ArrayList<>(earliest);
+        }
         first.sort(EARLIEST);
         return new DryRunResult(id, count, first.stream().map(SampledEvent::of).toList());
     }
