@@ -283,15 +283,15 @@ final class JournalBenchmark implements Callable<Integer> {
                                                received_at, dlq, dlq_reason, payload, headers)
                     select gen_random_uuid(), 'openpsi.bench-journal', (i %% 6)::int, 1000000000000 + i,
                            a || '/' || subj, a, subj, 'dev.openpsi.provisioning.' || ty || '.v1', ty,
-                           'provisioning.' || ty, '/openpsi/osv-adapter', 'osv-adapter', at, at, i %% 100 = 42,
-                           case when i %% 100 = 42 then 'SCHEMA_VIOLATION' end,
+                           'provisioning.' || ty, '/openpsi/osv-adapter', 'osv-adapter', at, at, (i / %d) %% 100 = 42,
+                           case when (i / %d) %% 100 = 42 then 'SCHEMA_VIOLATION' end,
                            jsonb_build_object('account', a, 'email', subj, 'firstName', 'First', 'lastName', 'Last'), '{}'::jsonb
                       from (select i, '%s-' || (i %% %d) as a,
                                    'user' || ((i / %d) %% %d) || '@bench.example.com' as subj,
                                    (array['%s'])[1 + (i / 7) %% %d] as ty,
                                    now() - interval '30 days' + (i * interval '30 days' / %d) as at
                               from generate_series(1, %d) i) g
-                    """.formatted(QUERY_ACCOUNTS, ACCOUNTS, ACCOUNTS, SUBJECTS, String.join("','", TYPES), TYPES.size(),
+                    """.formatted(ACCOUNTS, ACCOUNTS, QUERY_ACCOUNTS, ACCOUNTS, ACCOUNTS, SUBJECTS, String.join("','", TYPES), TYPES.size(),
                     rows, rows));
             s.execute("analyze journal_event");
         }
