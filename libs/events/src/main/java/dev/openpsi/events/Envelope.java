@@ -70,12 +70,14 @@ public record Envelope(UUID id, String source, String type, Instant time, String
     }
 
     /**
-     * This event re-sent by replay {@code replayId}: a new {@code id} (so the consumer's idempotency
-     * check lets a deliberate replay through), {@code replayOf} pointing at the original, same time.
+     * This event re-sent by replay {@code replayId}, as the replay runner sends it: the same
+     * {@code id} and time (the event is unchanged), {@code replayOf} naming the original and
+     * {@code replayId} the replay - consumers key their idempotency on (id, replay id), so a
+     * deliberate replay applies once more while its redeliveries stay duplicates.
      */
     public Envelope asReplay(UUID replayId) {
         Objects.requireNonNull(replayId, "replayId");
-        return new Envelope(UUID.randomUUID(), source, type, time, subject, account, traceparent, replayId, id);
+        return new Envelope(id, source, type, time, subject, account, traceparent, replayId, id);
     }
 
     public boolean isReplay() {
