@@ -2,7 +2,9 @@ package dev.openpsi.cloudlinkdaemon.replay;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ public class ReplayRunner {
     private final ReplayConfig config;
     private final String bootstrapServers;
     private final ExecutorService executor;
+    /** Replays submitted here and not finished yet (running or in line): ReplayRecovery keeps them alive. */
+    private final Set<UUID> owned = ConcurrentHashMap.newKeySet();
     private volatile Producer<byte[], byte[]> producer;
 
     public ReplayRunner(TopicScanner scanner, ReplayRepository replays, ReplayConfig config,
@@ -68,7 +72,19 @@ public class ReplayRunner {
     }
 
     public void submit(UUID id, ReplaySelection selection, Destination destination, double ratePerSecond) {
-        executor.execute(() -> run(id, selection, destination, ratePerSecond));
+        owned.add(id);
+        executor.execute(() -> {
+            try {
+                run(id, selection, destination, ratePerSecond);
+            } finally {
+                owned.remove(id);
+            }
+        });
+    }
+
+    /** The replays this instance runs or holds in line. */
+    Set<UUID> owned() {
+        return Set.copyOf(owned);
     }
 
     void run(UUID id, ReplaySelection selection, Destination destination, double ratePerSecond) {
