@@ -1,21 +1,18 @@
 package dev.openpsi.it;
 
 import static dev.openpsi.it.AdminApi.api;
-import static dev.openpsi.it.AdminApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,10 +31,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openpsi.events.EventTypes;
 import dev.openpsi.events.ServiceName;
@@ -54,12 +52,23 @@ class ConsoleIT {
 
     private static final String ZOOM_ACCOUNT = "acme-zoom";
     private static final String LINKED = "anna.schmidt@acme.example.com";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @RegisterExtension
-    static final WholeStack STACK = WholeStack.builder().service("cloudlink-daemon").service("zoom-sync").build();
+    static final WholeStack STACK = WholeStack.builder().service("cloudlink-daemon").service("zoom-sync")
+            // the seeded connectors beat once; the default 90 s timeout would disconnect them before step 6
+            .env("cloudlink-daemon", "OPENPSI_CONNECTORS_HEARTBEAT_TIMEOUT", "30m")
+            .build();
 
+    private static final String CONNECTOR_CREDENTIAL = "X-Connector-Credential";
+    private static final String OSV_NAME = DemoTokens.fresh("OSV Munich duplex");
+    private static final String SBC_NAME = DemoTokens.fresh("SBC Munich edge");
+
+    /** A component as its connector knows it after the link exchange. */
+    private record Linked(String id, String credential, String host, String instanceId) {
+    }
+
+    private static Linked osv;
+    private static Linked sbc;
     private static Path screenshots;
     private static Path downloads;
     private static WebDriver browser;
@@ -79,6 +88,18 @@ class ConsoleIT {
         // the PBX side links one user (as osv-adapter would): cloudlink-daemon makes a CloudLink user with a licence
         TestEvents.publish(STACK.kafka().bootstrapServers(), ServiceName.OSV_ADAPTER, EventTypes.ZOOM_USER_LINKED,
                 new ZoomUserLinked("acme", LINKED, "Anna", "Schmidt", "+4989700712345", UUID.randomUUID().toString(), null));
+
+        // on-premise components linked as their connectors do: an OSV duplex, activated, whose node b went down
+        // (degraded), and an SBC
+        osv = link("OSV_NODE", OSV_NAME);
+        heartbeat(osv, List.of(node("osv-a", true), node("osv-b", true)));
+        JsonNode enabled = api("POST", components() + "/" + osv.id() + "/enable-container", null, 200);
+        assertEquals("connectedActivated", enabled.get("status").asText());
+        JsonNode ack = heartbeat(osv, List.of(node("osv-a", true), node("osv-b", false)));
+        assertEquals("connectedActivated", ack.get("status").asText());
+        assertTrue(ack.get("degraded").asBoolean(), ack::toString);
+        sbc = link("SBC", SBC_NAME);
+        heartbeat(sbc, List.of());
 
         screenshots = Files.createDirectories(WholeStack.output().resolve("screenshots"));
         downloads = Files.createDirectories(WholeStack.output().resolve("downloads"));
@@ -184,40 +205,72 @@ class ConsoleIT {
         assertEquals(2, lines.size(), "the export holds the filtered selection only: " + lines);
         assertTrue(lines.get(1).contains(",ZoomUserLinked,acme," + LINKED + ","), lines.get(1));
 
-        // 5. replay wizard: a dry run, or the "not available" state where the replay API is not deployed
-        boolean replayDeployed = status("POST", STACK.url("cloudlink-daemon") + "/api/v1/replays", Map.of("selection",
-                Map.of("topic", "openpsi.provisioning.v1", "account", "acme"), "target", "zoom-sync", "dryRun", true,
-                "sample", 5, "ratePerSecond", 10)) != 404;
+        // 5. replay wizard: a dry run, then executed to zoom-sync's replay topic with its progress
+        String daemon = STACK.url("cloudlink-daemon");
         click("tab-replay");
         visible(By.id("r-topic")).sendKeys("openpsi.provisioning.v1");
         assertEquals("acme", browser.findElement(By.id("r-account")).getAttribute("value"));
+        new Select(browser.findElement(By.id("r-target"))).selectByVisibleText("zoom-sync");
         click("replay-dry-run");
-        if (replayDeployed) {
-            waitFor(d -> d.findElement(By.id("replay-preview")).isDisplayed());
-            assertTrue(Integer.parseInt(text("replay-count")) >= 1);
-            assertFalse(rowsOf("replay-sample").isEmpty());
-        } else {
-            waitFor(d -> d.findElement(By.id("replay-unavailable")).isDisplayed());
-            assertTrue(text("replay-unavailable").startsWith("Replay is not available"));
-            assertFalse(browser.findElement(By.id("replay-preview")).isDisplayed());
-        }
+        waitFor(d -> d.findElement(By.id("replay-preview")).isDisplayed());
+        assertTrue(browser.findElement(By.id("replay-unavailable")).getAttribute("hidden") != null, "no 'not available' notice");
+        int selected = Integer.parseInt(text("replay-count"));
+        assertTrue(selected >= 1, "the ZoomUserLinked of the seeding is selected at least");
+        assertEquals(Math.min(selected, 10), rowsOf("replay-sample").size(), "the sample holds the first 10 at most");
+        assertEquals("Check the sample, then execute.", text("replay-message"));
         shot("replay-dry-run");
+        // slow enough (about 4 s whatever the count) to watch it run
+        WebElement rate = browser.findElement(By.id("r-rate"));
+        rate.clear();
+        rate.sendKeys(Integer.toString(Math.max(1, selected / 4)));
+        click("replay-execute");
+        waitFor(d -> d.findElement(By.id("replay-progress")).isDisplayed());
+        waitFor(d -> text("replay-state").matches("running: [0-9]+ of " + selected + " sent"));
+        int midway = Integer.parseInt(text("replay-state").replaceAll("running: ([0-9]+) of.*", "$1"));
+        assertTrue(midway < selected, text("replay-state"));
+        assertEquals(Integer.toString(selected), browser.findElement(By.id("replay-bar")).getAttribute("max"));
+        scrollTo("replay-progress");
+        shot("replay-running");
+        waitFor(d -> text("replay-state").startsWith("completed"));
+        assertEquals("completed: " + selected + " of " + selected + " sent", text("replay-state"));
+        assertEquals("Replay completed.", text("replay-message"));
+        assertEquals(Integer.toString(selected), browser.findElement(By.id("replay-bar")).getAttribute("value"));
+        JsonNode replay = api("GET", daemon + "/api/v1/replays/" + text("replay-id"), null, 200);
+        assertEquals("completed", replay.get("status").asText(), replay::toString);
+        assertEquals("zoom-sync", replay.get("target").asText());
+        assertEquals(selected, replay.get("selected").asInt(), replay::toString);
+        assertEquals(selected, replay.get("sent").asInt(), replay::toString);
+        assertTrue(replay.get("error").isNull(), replay::toString);
+        shot("replay-completed");
 
-        // 6. components: the list, or "not available" where the components API is not deployed
-        int components = status("GET", STACK.url("cloudlink-daemon") + "/api/v1/accounts/acme/components", null);
+        // 6. components: each row with its kind, host and the API's status; the degraded OSV flagged
+        JsonNode items = api("GET", components(), null, 200).get("items");
         click("tab-components");
-        if (components == 404) {
-            waitFor(d -> text("components-message").startsWith("Component status is not available"));
-        } else {
-            assertEquals(200, components);
-            waitFor(d -> !text("components-message").equals("Loading…"));
-            JsonNode items = api("GET", STACK.url("cloudlink-daemon") + "/api/v1/accounts/acme/components", null, 200).get("items");
-            if (items.isEmpty()) {
-                assertEquals("No component is linked to this account.", text("components-message"));
-            } else {
-                assertEquals(items.size(), rowsOf("components-rows").size());
+        waitFor(d -> rowsOf("components-rows").size() == items.size());
+        assertEquals("", text("components-message"));
+        for (JsonNode item : items) {
+            List<WebElement> columns = componentRow(item.get("name").asText()).findElements(By.tagName("td"));
+            assertEquals(item.get("type").asText(), columns.get(1).getText());
+            assertEquals(item.get("host").asText(), columns.get(2).getText());
+            WebElement status = columns.get(3).findElement(By.tagName("span"));
+            boolean degraded = item.get("degraded").asBoolean();
+            assertEquals(item.get("status").asText() + (degraded ? " (degraded)" : ""), status.getText());
+            if (degraded) {
+                assertEquals("status-wait", status.getAttribute("class"));
             }
         }
+        // and the two seeded ones as linked: the OSV degraded with its node b down, the SBC healthy
+        List<WebElement> osvCells = componentRow(OSV_NAME).findElements(By.tagName("td"));
+        assertEquals("OSV_NODE", osvCells.get(1).getText());
+        assertEquals(osv.host(), osvCells.get(2).getText());
+        assertTrue(osvCells.get(3).getText().startsWith("connectedActivated (degraded)"), osvCells.get(3).getText());
+        assertEquals("status-wait", osvCells.get(3).findElement(By.tagName("span")).getAttribute("class"));
+        assertEquals("osv-a connected, osv-b not connected", osvCells.get(6).getText());
+        List<WebElement> sbcCells = componentRow(SBC_NAME).findElements(By.tagName("td"));
+        assertEquals("SBC", sbcCells.get(1).getText());
+        assertEquals(sbc.host(), sbcCells.get(2).getText());
+        assertEquals("connectedActivated", sbcCells.get(3).findElement(By.tagName("span")).getText());
+        assertEquals("status-good", sbcCells.get(3).findElement(By.tagName("span")).getAttribute("class"));
         shot("components");
 
         // 7. logout ends the Keycloak session: the next visit asks for the password again
@@ -267,6 +320,12 @@ class ConsoleIT {
         return browser.findElement(By.id(id)).getText().trim();
     }
 
+    /** Brings an element below the fold into the screenshot. */
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end'})",
+                browser.findElement(By.id(id)));
+    }
+
     private static List<WebElement> rowsOf(String tbody) {
         return browser.findElement(By.id(tbody)).findElements(By.tagName("tr"));
     }
@@ -295,7 +354,36 @@ class ConsoleIT {
 
 
 
-    private static int status(String method, String url, Object body) throws IOException, InterruptedException {
-        return send(method, url, body).statusCode();
+    private static String components() {
+        return STACK.url("cloudlink-daemon") + "/api/v1/accounts/acme/components";
+    }
+
+    private static WebElement componentRow(String name) {
+        return rowsOf("components-rows").stream().filter(r -> r.findElement(By.tagName("td")).getText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no components row named " + name));
+    }
+
+    /** A link token from acme's admin, exchanged by the component's connector (its service token). */
+    private static Linked link(String type, String name) throws IOException, InterruptedException {
+        String daemon = STACK.url("cloudlink-daemon");
+        String token = api("POST", daemon + "/api/v1/accounts/acme/link-tokens", Map.of("type", type, "name", name), 201)
+                .get("token").asText();
+        String host = name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".acme.example.local";
+        String instanceId = UUID.randomUUID().toString();
+        JsonNode linked = api(DemoTokens.service("cloudlink-connector"), Map.of(), "POST", daemon + "/api/v1/connectors/link",
+                Map.of("token", token, "identity", "hw-" + UUID.randomUUID(), "host", host, "instanceId", instanceId,
+                        "clientTime", Instant.now().toString()), 201);
+        return new Linked(linked.get("componentId").asText(), linked.get("credential").asText(), host, instanceId);
+    }
+
+    /** The connector's heartbeat with its nodes; the daemon's acknowledgement. */
+    private static JsonNode heartbeat(Linked c, List<Map<String, Object>> nodes) throws IOException, InterruptedException {
+        return api(DemoTokens.service("cloudlink-connector"), Map.of(CONNECTOR_CREDENTIAL, c.credential()), "POST",
+                STACK.url("cloudlink-daemon") + "/api/v1/connectors/" + c.id() + "/heartbeats",
+                Map.of("host", c.host(), "instanceId", c.instanceId(), "nodes", nodes, "failover", false), 200);
+    }
+
+    private static Map<String, Object> node(String name, boolean connected) {
+        return Map.of("name", name, "connected", connected);
     }
 }

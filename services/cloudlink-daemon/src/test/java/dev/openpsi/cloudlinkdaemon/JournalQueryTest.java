@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,6 +147,52 @@ class JournalQueryTest {
         given().auth().oauth2(DemoTokens.of(DemoTokens.ACME_USER)).when().get(JOURNAL).then().statusCode(403);
         given().when().get(JOURNAL).then().statusCode(401);
         given().auth().oauth2(service()).when().get(JOURNAL + "/{id}", Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
+    void aPlatformOperatorReadsEveryAccountAndAnAccountAdminOnlyItsOwn() {
+        String operator = DemoTokens.of(ReplayTestSupport.OPERATOR);
+        String acmeEmail = freshEmail("op");
+        String globexEmail = "op." + UUID.randomUUID().toString().substring(0, 8) + "@globex.example.com";
+        TestEvents.publish(bootstrap, ServiceName.OSV_ADAPTER, EventTypes.ZOOM_USER_UPDATED,
+                new ZoomUserUpdated("acme", acmeEmail, "Olga", "Acme", "+4989700712346", UUID.randomUUID().toString(), null));
+        TestEvents.publish(bootstrap, ServiceName.OSV_ADAPTER, EventTypes.ZOOM_USER_UPDATED,
+                new ZoomUserUpdated("globex", globexEmail, "Olga", "Globex", "+4989700712347", UUID.randomUUID().toString(), null));
+        long acmeId = awaitItems(Map.of("subject", acmeEmail, "type", "ZoomUserUpdated"), 1).getLong("items[0].id");
+        long globexId = awaitItems(Map.of("subject", globexEmail, "type", "ZoomUserUpdated"), 1).getLong("items[0].id");
+
+        // the operator (no account claim) lists, opens and exports the events of both accounts
+        for (Map.Entry<String, Long> event : Map.of("acme", acmeId, "globex", globexId).entrySet()) {
+            List<Long> listed = given().auth().oauth2(operator).queryParam("account", event.getKey())
+                    .queryParam("type", "ZoomUserUpdated").queryParam("limit", 500).when().get(JOURNAL).then()
+                    .statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+            assertTrue(listed.contains(event.getValue()), event + " in " + listed);
+            given().auth().oauth2(operator).when().get(JOURNAL + "/{id}", event.getValue()).then().statusCode(200)
+                    .body("coreDetails.account", equalTo(event.getKey()));
+        }
+        String csv = given().auth().oauth2(operator).accept("text/csv").queryParam("type", "ZoomUserUpdated")
+                .queryParam("from", Instant.now().minus(5, ChronoUnit.MINUTES).toString())
+                .when().get(JOURNAL).then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertTrue(csv.contains("," + acmeEmail + ","), csv);
+        assertTrue(csv.contains("," + globexEmail + ","), csv);
+
+        // acme's admin stays scoped to acme: globex's event is not there for it (404 like a missing one)
+        String admin = DemoTokens.of(DemoTokens.ACME_ADMIN);
+        given().auth().oauth2(admin).when().get(JOURNAL + "/{id}", acmeId).then().statusCode(200);
+        given().auth().oauth2(admin).when().get(JOURNAL + "/{id}", globexId).then().statusCode(404);
+        given().auth().oauth2(admin).queryParam("subject", globexEmail).when().get(JOURNAL).then().statusCode(200)
+                .body("items", hasSize(0));
+        String adminCsv = given().auth().oauth2(admin).accept("text/csv").queryParam("type", "ZoomUserUpdated")
+                .queryParam("from", Instant.now().minus(5, ChronoUnit.MINUTES).toString())
+                .when().get(JOURNAL).then().statusCode(200).extract().asString();
+        assertTrue(adminCsv.contains("," + acmeEmail + ","), adminCsv);
+        assertFalse(adminCsv.contains(globexEmail), adminCsv);
+
+        // a plain user has neither role: no list, no detail, no export
+        String user = DemoTokens.of(DemoTokens.ACME_USER);
+        given().auth().oauth2(user).when().get(JOURNAL).then().statusCode(403);
+        given().auth().oauth2(user).when().get(JOURNAL + "/{id}", acmeId).then().statusCode(403);
+        given().auth().oauth2(user).accept("text/csv").when().get(JOURNAL).then().statusCode(403);
     }
 
     @Test

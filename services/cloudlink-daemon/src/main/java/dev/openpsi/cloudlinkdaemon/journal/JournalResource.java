@@ -26,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The event journal (DOMAIN.md "Event History"): every record of every topic, filterable, newest
  * first, with the detail tabs of the admin portal and a CSV export. A caller sees the events of the
- * accounts it may see ({@link AccountAccess}): its own, a partner's customers; service accounts all.
+ * accounts it may see ({@link AccountAccess}): its own, a partner's customers; service accounts and
+ * platform operators (the natural readers across accounts, e.g. {@code openpsi journal}) all.
  */
 @Path("/api/v1/journal")
 @Tag(name = "Journal", description = "Every event of every stream, DLQ and replay topic, for troubleshooting")
@@ -46,7 +47,7 @@ public class JournalResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE})
+    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE, Roles.PLATFORM_OPERATOR})
     @Operation(summary = "Journaled events, newest first",
             description = FILTERS + " Keyset pages ordered by (receivedAt desc, id desc): pass 'next' as 'cursor'. "
                     + "With Accept: text/csv the same URL exports the whole selection.")
@@ -65,7 +66,7 @@ public class JournalResource {
             @QueryParam("dlq") @Parameter(description = "true: dead letters only; false: no dead letters") String dlq,
             @QueryParam("limit") @Parameter(description = "page size, 1 to 500 (default 50)") String limit,
             @QueryParam("cursor") @Parameter(description = "the 'next' of the previous page") String cursor) {
-        AccountAccess.Caller caller = access.caller();
+        AccountAccess.Caller caller = access.reader();
         JournalFilter filter = JournalFilter.parse(account, subject, type, topic, service, from, to, dlq);
         int size = JournalFilter.limit(limit);
         JournalCursor position = JournalCursor.decode(cursor);
@@ -75,7 +76,7 @@ public class JournalResource {
     @GET
     // qs < 1: a client that accepts anything (*/*) gets JSON; CSV only when asked for
     @Produces(JournalCsv.MEDIA_TYPE + ";qs=0.5")
-    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE})
+    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE, Roles.PLATFORM_OPERATOR})
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"journal.csv\"")
     @Operation(summary = "Export the filtered journal as CSV",
             description = FILTERS + " The whole selection, newest first, streamed; one header row.")
@@ -92,7 +93,7 @@ public class JournalResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("dlq") String dlq) {
-        AccountAccess.Caller caller = access.caller();
+        AccountAccess.Caller caller = access.reader();
         JournalFilter filter = JournalFilter.parse(account, subject, type, topic, service, from, to, dlq);
         return JournalCsv.export(journal, caller, filter);
     }
@@ -100,7 +101,7 @@ public class JournalResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE})
+    @RolesAllowed({Roles.ACCOUNT_ADMIN, Roles.PARTNER, Roles.SERVICE, Roles.PLATFORM_OPERATOR})
     @Operation(summary = "One journaled event with its tabs",
             description = "coreDetails, propertiesChanged (against the previous journaled payload of the same account, "
                     + "subject and type family), extraDetails (DLQ, replay, headers), logTags.")
@@ -109,7 +110,7 @@ public class JournalResource {
     @APIResponse(responseCode = "404", description = "No such event, or not one the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<JournalDetail> get(@PathParam("id") String id) {
-        AccountAccess.Caller caller = access.caller();
+        AccountAccess.Caller caller = access.reader();
         long journalId;
         try {
             journalId = Long.parseLong(id);

@@ -31,4 +31,17 @@ public interface ReplayConfig {
     @WithDefault("3")
     @WithName("scan-threads")
     int scanThreads();
+
+    /** How often an instance marks the replays it runs (or holds in line) as alive. */
+    @WithDefault("10s")
+    @WithName("heartbeat-interval")
+    Duration heartbeatInterval();
+
+    /**
+     * A replay still running whose heartbeat is older than this has no live runner: its daemon
+     * stopped. Several heartbeat intervals, so a slow tick of a live instance is not mistaken for it.
+     */
+    @WithDefault("60s")
+    @WithName("abandoned-after")
+    Duration abandonedAfter();
 }

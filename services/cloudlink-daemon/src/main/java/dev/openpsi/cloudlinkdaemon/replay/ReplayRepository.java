@@ -2,6 +2,7 @@ package dev.openpsi.cloudlinkdaemon.replay;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +46,10 @@ public class ReplayRepository {
         boolean running = "running".equals(a.status());
         run("""
                 insert into replay (id, kind, requested_by, caller_account, account, request, target, dry_run, redrive,
-                       status, refused_with, selected, started_at, finished_at, error)
+                       status, refused_with, selected, started_at, finished_at, error, heartbeat_at)
                 values ($1, $2, $3, $4, $5, cast($6 as text)::jsonb, $7, $8, $9, $10, $11, $12,
-                       case when $13 then now() end, case when $13 then null else now() end, $14)""",
+                       case when $13 then now() end, case when $13 then null else now() end, $14,
+                       case when $13 then now() end)""",
                 Tuple.tuple().addValue(a.id()).addValue(a.kind()).addValue(a.caller().who()).addValue(a.caller().account())
                         .addValue(a.account()).addValue(text(a.request())).addValue(a.target()).addValue(a.dryRun())
                         .addValue(a.redrive()).addValue(a.status()).addValue(a.refusedWith()).addValue(a.selected())
@@ -68,6 +70,43 @@ public class ReplayRepository {
     public void finish(UUID id, boolean completed, long sent, String error) {
         run("update replay set status = $2, sent = $3, error = $4, finished_at = now() where id = $1",
                 Tuple.of(id, completed ? "completed" : "failed", sent, error));
+    }
+
+    /** Marks the running replays {@code ids} as alive (their runner is this instance). */
+    public void heartbeat(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            run("update replay set heartbeat_at = now() where status = 'running' and id = any($1)",
+                    Tuple.of(ids.toArray(new UUID[0])));
+        }
+    }
+
+    /** A replay failed because its daemon stopped. */
+    public record Abandoned(UUID id, long sent, Long selected, String error) {
+    }
+
+    /**
+     * Fails every replay still running without a heartbeat since {@code bound} ago: no live
+     * instance runs it. One statement, so two instances recovering at once fail each row once.
+     */
+    public List<Abandoned> failAbandoned(Duration bound) {
+        RowSet<Row> rows = pool.preparedQuery("""
+                update replay set status = 'failed', finished_at = now(),
+                       -- a single-pass replay (to_scan set) knows how far it read, not yet how many it selects
+                       error = case when to_scan is null
+                                    then 'interrupted: the daemon stopped after ' || sent || ' of '
+                                         || coalesce(selected::text, 'the not yet counted') || ' records'
+                                    else 'interrupted: the daemon stopped after ' || sent || ' records sent, '
+                                         || coalesce(scanned, 0) || ' of ' || to_scan || ' records read'
+                               end || '; run the replay again'
+                where status = 'running'
+                  and coalesce(heartbeat_at, started_at, requested_at) < now() - make_interval(secs => $1)
+                returning id, sent, selected, error""")
+                .execute(Tuple.of((double) bound.toMillis() / 1000)).await().atMost(TIMEOUT);
+        List<Abandoned> failed = new ArrayList<>();
+        for (Row row : rows) {
+            failed.add(new Abandoned(row.getUUID("id"), row.getLong("sent"), row.getLong("selected"), row.getString("error")));
+        }
+        return failed;
     }
 
     /** The row if {@code caller} may see it. */

@@ -3,9 +3,11 @@ package dev.openpsi.cloudlinkdaemon.replay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +39,7 @@ import dev.openpsi.messaging.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Executes replays in the background: counts the selection, then sends every selected record
+ * Executes replays in the background: reads the selection's range once and sends every selected record
  * unchanged (key, value, headers) plus {@code openpsi_replay_id}/{@code openpsi_replay_of} to the
  * target service's replay topic - or, for a redrive, back to the original topic named in the dead
  * letter's headers without the DLQ reason headers - at the requested rate. Progress goes to the
@@ -61,6 +63,8 @@ public class ReplayRunner {
         t.setDaemon(true);
         return t;
     });
+    /** Replays submitted here and not finished yet (running or in line): ReplayRecovery keeps them alive. */
+    private final Set<UUID> owned = ConcurrentHashMap.newKeySet();
     private volatile Producer<byte[], byte[]> producer;
 
     public ReplayRunner(TopicScanner scanner, ReplayRepository replays, ReplayConfig config,
@@ -81,7 +85,19 @@ public class ReplayRunner {
     }
 
     public void submit(UUID id, ReplaySelection selection, Destination destination, double ratePerSecond) {
-        executor.execute(() -> run(id, selection, destination, ratePerSecond));
+        owned.add(id);
+        executor.execute(() -> {
+            try {
+                run(id, selection, destination, ratePerSecond);
+            } finally {
+                owned.remove(id);
+            }
+        });
+    }
+
+    /** The replays this instance runs or holds in line. */
+    Set<UUID> owned() {
+        return Set.copyOf(owned);
     }
 
     /**

@@ -44,10 +44,22 @@ public class AccountAccess {
     }
 
     /**
+     * The caller of a read-only view across accounts (the journal): a platform operator, who
+     * usually has no account claim, reads every account like a service account; everyone else as
+     * {@link #caller()}. Call it on the request's thread.
+     */
+    public Caller reader() {
+        if (scope.hasRole(Roles.PLATFORM_OPERATOR)) {
+            return new Caller(null, true, false, false);
+        }
+        return caller();
+    }
+
+    /**
      * Who is asking.
      *
      * @param account      the caller's account; null for a service account
-     * @param service      a service account: sees every account
+     * @param service      a service account (or, through {@link #reader()}, a platform operator): sees every account
      * @param partner      role {@code partner}: also sees and manages the customer accounts whose parent is {@code account}
      * @param accountAdmin role {@code account-admin}: manages {@code account}
      */

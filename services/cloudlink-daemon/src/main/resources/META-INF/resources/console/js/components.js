@@ -10,7 +10,8 @@ function row(c) {
   cell(tr, c.host);
   const status = cell(tr, '');
   const label = document.createElement('span');
-  label.className = c.degraded ? 'status-wait' : statusClass(c.status === 'Disconnected' ? 'Error' : 'Connected');
+  // the API's values: disconnected | connectedDeactivated | connectedActivated (degraded is a flag)
+  label.className = c.degraded ? 'status-wait' : statusClass(c.status === 'disconnected' ? 'Error' : 'Connected');
   label.textContent = c.status + (c.degraded ? ' (degraded)' : '');
   status.replaceChildren(label);
   if (c.statusDetail) {

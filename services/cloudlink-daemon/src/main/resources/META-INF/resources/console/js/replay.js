@@ -106,11 +106,17 @@ async function execute() {
 }
 
 function showProgress(r) {
-  const selected = r.selected || 0;
   const sent = r.sent || 0;
-  $('replay-bar').max = Math.max(selected, 1);
+  if (r.selected === null || r.selected === undefined) {
+    // the runner counts the selection before it sends
+    $('replay-bar').removeAttribute('value');
+    $('replay-state').textContent = r.status + ': counting the selection…';
+    return;
+  }
+  $('replay-bar').max = Math.max(r.selected, 1);
   $('replay-bar').value = sent;
-  $('replay-state').textContent = r.status + ': ' + sent + ' of ' + selected + ' sent';
+  $('replay-state').textContent = r.status + ': ' + sent + ' of ' + r.selected + ' sent'
+    + (r.error ? ' (' + r.error + ')' : '');
 }
 
 export function setUp() {
