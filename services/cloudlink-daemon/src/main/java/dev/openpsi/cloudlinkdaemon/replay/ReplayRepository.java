@@ -170,8 +170,10 @@ public class ReplayRepository {
         } else if ("completed".equals(status)) {
             progress = 1.0;
         } else if (toScan != null) {
-            // one pass: the share of the range read (sending keeps pace with reading)
-            progress = toScan == 0 ? 1.0 : Math.min(1.0, (double) scanned / toScan);
+            // one pass: reading or (a paced replay) sending is behind - the lesser share says how far it is
+            double read = toScan == 0 ? 1.0 : (double) (scanned == null ? 0 : scanned) / toScan;
+            double sentShare = selected == null || selected == 0 ? 1.0 : (double) sent / selected;
+            progress = Math.min(1.0, Math.min(read, sentShare));
         } else {
             // rows written before the single pass: sent of selected
             progress = selected == null ? null : selected == 0 ? 1.0 : Math.min(1.0, (double) sent / selected);

@@ -103,8 +103,9 @@ public class ReplayRunner {
     /**
      * One pass over the plan: the scan's readers select, one sending thread sends as they find
      * (counting first and sending in a second pass read the range twice; readers sending themselves
-     * fought over the producer's locks and slowed the scan). Progress is the share of the range
-     * read; {@code selected} grows with the pass and is final when the replay completes.
+     * fought over the producer's locks and slowed the scan). {@code selected} grows with the pass
+     * and is final once the range is read; progress is the lesser of the range read and the
+     * selected records sent.
      */
     void run(UUID id, ReplaySelection selection, Destination destination, double ratePerSecond) {
         AtomicLong scanned = new AtomicLong();
@@ -123,6 +124,8 @@ public class ReplayRunner {
                 throw e;
             }
             sending.finish();
+            // the selection is known now; a paced sender may still have a while to go
+            replays.progress(id, selected, sending.acknowledged.get(), scanned.get());
             await(sender);
             long sent = sending.acknowledged.get();
             replays.progress(id, selected, sent, scanned.get());
@@ -159,6 +162,8 @@ public class ReplayRunner {
     private final class Sending implements Runnable {
         private final BlockingQueue<ConsumerRecord<byte[], byte[]>> queue = new ArrayBlockingQueue<>(SEND_QUEUE);
         private final AtomicLong acknowledged = new AtomicLong();
+        /** Selected so far: what the readers handed over. */
+        private final AtomicLong found = new AtomicLong();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final UUID id;
         private final String replayId;
@@ -178,6 +183,7 @@ public class ReplayRunner {
 
         /** Called by the readers for each selected record. */
         void offer(ConsumerRecord<byte[], byte[]> record) {
+            found.incrementAndGet();
             try {
                 while (!queue.offer(record, 100, TimeUnit.MILLISECONDS)) {
                     failIfFailed();
@@ -234,7 +240,7 @@ public class ReplayRunner {
                     pace(started, ++sent, rate);
                     if (System.nanoTime() - lastProgress > config.progressInterval().toNanos()) {
                         lastProgress = System.nanoTime();
-                        replays.progress(id, sent, acknowledged.get(), scanned.get());
+                        replays.progress(id, found.get(), acknowledged.get(), scanned.get());
                     }
                 }
                 out.flush();

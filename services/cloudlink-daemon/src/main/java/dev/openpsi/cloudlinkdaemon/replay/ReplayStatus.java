@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param status   dry-run | refused | running | completed | failed
  * @param selected records of the selection found so far (final once completed)
- * @param progress share of the selection's range read so far, 0..1 (1 once completed); null for dry runs
+ * @param progress the lesser of the range read and the selected records sent, 0..1 (1 once completed);
+ *                 null for dry runs
  * @param scanned  records of the range read so far
  * @param toScan   records in the selection's time range (what the pass reads)
  */
