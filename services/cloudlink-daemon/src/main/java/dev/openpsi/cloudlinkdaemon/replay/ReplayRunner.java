@@ -52,6 +52,8 @@ public class ReplayRunner {
     private static final String DLQ_HEADER_PREFIX = "openpsi_dlq_";
     /** Selected records waiting to be sent; readers wait beyond this (a paced replay holds back the scan). */
     private static final int SEND_QUEUE = 4_096;
+    /** Queued after the last selected record: the sender stops as soon as it takes it. */
+    private static final ConsumerRecord<byte[], byte[]> END = new ConsumerRecord<>("", 0, -1L, null, null);
 
     private final TopicScanner scanner;
     private final ReplayRepository replays;
@@ -170,7 +172,6 @@ public class ReplayRunner {
         private final Destination destination;
         private final double rate;
         private final AtomicLong scanned;
-        private volatile boolean finished;
         private volatile boolean aborted;
 
         Sending(UUID id, Destination destination, double rate, AtomicLong scanned) {
@@ -184,6 +185,10 @@ public class ReplayRunner {
         /** Called by the readers for each selected record. */
         void offer(ConsumerRecord<byte[], byte[]> record) {
             found.incrementAndGet();
+            enqueue(record);
+        }
+
+        private void enqueue(ConsumerRecord<byte[], byte[]> record) {
             try {
                 while (!queue.offer(record, 100, TimeUnit.MILLISECONDS)) {
                     failIfFailed();
@@ -201,9 +206,9 @@ public class ReplayRunner {
             }
         }
 
-        /** Every selected record was offered: send what is queued, then stop. */
+        /** Every selected record was offered: send what is queued, then stop (the end mark follows the last one). */
         void finish() {
-            finished = true;
+            enqueue(END);
         }
 
         /** The scan failed: stop without sending the rest. */
@@ -220,12 +225,11 @@ public class ReplayRunner {
                 long sent = 0;
                 while (!aborted) {
                     ConsumerRecord<byte[], byte[]> record = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (record == END) {
+                        break;
+                    }
                     if (record == null) {
-                        // finished is set after the last offer: once seen, the queue holds all that is left
-                        if (finished && queue.isEmpty()) {
-                            break;
-                        }
-                        continue;
+                        continue; // nothing yet: look at aborted again
                     }
                     if (failure.get() != null) {
                         break;

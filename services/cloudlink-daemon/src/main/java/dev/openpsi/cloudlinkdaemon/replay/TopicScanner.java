@@ -39,7 +39,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * {@code to} (or the end). Blocking: call it from a worker thread.
  *
  * <p>Built to keep pace with a plain command-line reader of the topic: partitions are read by up to
- * {@code openpsi.replay.scan-threads} consumers at once; keys and values are left in the fetched
+ * {@code openpsi.replay.scan-threads} consumers at once (default: one per processor); keys and values are left in the fetched
  * buffers (the filter reads only timestamp, key and headers) and copied only for the records a
  * selection keeps; fetches are small enough that a scan does not crowd the service's heap (large
  * fetches made a 256 MiB heap spend most of a scan in full collections).
@@ -60,7 +60,7 @@ public class TopicScanner {
     public TopicScanner(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             ReplayConfig config) {
         this.bootstrapServers = bootstrapServers;
-        this.threads = Math.max(1, config.scanThreads());
+        this.threads = config.scanThreads() > 0 ? config.scanThreads() : Runtime.getRuntime().availableProcessors();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "openpsi-replay-scan");
             t.setDaemon(true);
