@@ -1,10 +1,8 @@
 package dev.openpsi.cloudlinkdaemon.connector;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import dev.openpsi.cloudlinkdaemon.config.Ticker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -34,7 +33,7 @@ public class HeartbeatWatch {
     private final ComponentStatusChanges changes;
     private final NodesJson nodes;
     private final ConnectorConfig config;
-    private ScheduledExecutorService scheduler;
+    private Ticker ticker;
 
     public HeartbeatWatch(Mutiny.SessionFactory sessions, ComponentRepository components, ComponentStatusChanges changes,
             NodesJson nodes, ConnectorConfig config) {
@@ -46,18 +45,13 @@ public class HeartbeatWatch {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "openpsi-connector-heartbeats");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(100, config.checkInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(100, config.checkInterval().toMillis()));
+        ticker = Ticker.start("openpsi-connector-heartbeats", every, every, this::checkQuietly);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (ticker != null) {
+            ticker.close();
         }
     }
 

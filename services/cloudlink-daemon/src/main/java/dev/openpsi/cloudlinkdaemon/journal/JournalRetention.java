@@ -3,9 +3,6 @@ package dev.openpsi.cloudlinkdaemon.journal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.openpsi.cloudlinkdaemon.config.Ticker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,7 +33,7 @@ public class JournalRetention {
     private final Pool pool;
     private final JournalConfig config;
     private final Counter purged;
-    private ScheduledExecutorService scheduler;
+    private Ticker ticker;
 
     public JournalRetention(Pool pool, JournalConfig config, MeterRegistry registry) {
         this.pool = pool;
@@ -45,18 +43,14 @@ public class JournalRetention {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "openpsi-journal-retention");
-            t.setDaemon(true);
-            return t;
-        });
         long every = Math.max(1_000, config.purgeInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, Math.min(every, 60_000), every, TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("openpsi-journal-retention", Duration.ofMillis(Math.min(every, 60_000)),
+                Duration.ofMillis(every), this::purgeQuietly);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (ticker != null) {
+            ticker.close();
         }
     }
 

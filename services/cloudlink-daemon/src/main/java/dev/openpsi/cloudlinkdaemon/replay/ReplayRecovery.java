@@ -1,15 +1,14 @@
 package dev.openpsi.cloudlinkdaemon.replay;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.openpsi.cloudlinkdaemon.config.Ticker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -31,7 +30,7 @@ public class ReplayRecovery {
     private final ReplayRunner runner;
     private final ReplayRepository replays;
     private final ReplayConfig config;
-    private ScheduledExecutorService scheduler;
+    private Ticker ticker;
 
     public ReplayRecovery(ReplayRunner runner, ReplayRepository replays, ReplayConfig config) {
         this.runner = runner;
@@ -40,18 +39,13 @@ public class ReplayRecovery {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "openpsi-replay-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(100, config.heartbeatInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, 0, every, TimeUnit.MILLISECONDS);
+        ticker = Ticker.start("openpsi-replay-heartbeat", Duration.ZERO,
+                Duration.ofMillis(Math.max(100, config.heartbeatInterval().toMillis())), this::tickQuietly);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (ticker != null) {
+            ticker.close();
         }
     }
 
